@@ -1,0 +1,3 @@
+from kuroshio.cli import main
+
+main()

@@ -1,0 +1,355 @@
+"""The ``kuroshio`` command line: parses options, calls the library, prints results. No logic lives here.
+
+Exit status: 0 success, 1 some documents failed (each named on stderr, the rest processed), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import sys
+from collections.abc import Iterable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kuroshio.config import Options, load_options
+from kuroshio.errors import IngestError, KuroshioError, UsageError
+
+app = typer.Typer(
+    name="kuroshio",
+    help="Political event data (CAMEO/PLOVER) from Chinese and English text, with the evidence for every event.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class State:
+    config: str | None = None
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"kuroshio: error: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def _options(**overrides: Any) -> Options:
+    try:
+        return load_options(State.config, **overrides)
+    except KuroshioError as exc:
+        _fail(str(exc), 2)
+        raise  # unreachable
+
+
+def _report(error: KuroshioError) -> None:
+    err.print(f"kuroshio: {error}", markup=False)
+
+
+# Shared option declarations.
+DbOpt = Annotated[str | None, typer.Option("--db", help="DuckDB store file (default ./kuroshio.duckdb or $KUROSHIO_DB).")]
+DateOpt = Annotated[
+    str | None, typer.Option("--date", help="Publication date YYYY-MM-DD for documents that carry none.")
+]
+LangOpt = Annotated[str | None, typer.Option("--lang", help="Language: auto, zh-Hant, zh-Hans or en.")]
+DictOpt = Annotated[list[str] | None, typer.Option("--dict", help="Extra actor dictionary file (repeatable).")]
+PathsArg = Annotated[list[str], typer.Argument(help="Files (.txt .md .pdf .html .jsonl ...) or directories.")]
+
+
+class DocFormat(str, Enum):
+    json = "json"
+    text = "text"
+
+
+class CodeFormat(str, Enum):
+    jsonl = "jsonl"
+    tsv = "tsv"
+
+
+class EventsFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class TableJson(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.callback()
+def main_callback(
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output (-vv for debug).")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
+    config: Annotated[str | None, typer.Option("--config", help="A kuroshio.toml options file.")] = None,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    """Kuroshio reads documents, codes who-did-what-to-whom events, stores and shows them."""
+    if version:
+        from kuroshio import __version__
+
+        out.print(__version__)
+        raise typer.Exit(0)
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    State.config = config
+
+
+def _processed(paths: Iterable[str], options: Options):  # type: ignore[no-untyped-def]
+    """Yield processed documents; report each failed input on stderr. Returns the failure count via StopIteration."""
+    from kuroshio.pipeline import Pipeline
+
+    pipeline = Pipeline(options)
+    failures = 0
+    for outcome in pipeline.run(paths):
+        if outcome.error is not None:
+            failures += 1
+            _report(outcome.error)
+        else:
+            yield outcome.document
+    return failures
+
+
+@app.command()
+def doc(
+    path: Annotated[str, typer.Argument(help="One document file (or corpus: every document is printed).")],
+    format: Annotated[DocFormat, typer.Option("--format", help="json: the §4 record; text: the clean text.")] = DocFormat.json,
+    date: DateOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Print the structured document (title, authors, headings, paragraphs, clean text)."""
+    options = _options(date=date, lang=lang).with_overrides(stages=("normalize",))
+    failures = 0
+    gen = _processed([path], options)
+    while True:
+        try:
+            document = next(gen)
+        except StopIteration as stop:
+            failures = stop.value or 0
+            break
+        if format is DocFormat.json:
+            out.print(json.dumps(document.to_json(), ensure_ascii=False, indent=1), markup=False)
+        else:
+            out.print(document.text, markup=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+_TSV_FIELDS = [
+    "doc", "sentence_index", "date", "source", "target", "cameo", "root", "quad_class", "goldstein", "plover",
+    "mode", "source_text", "target_text", "sentence",
+]
+
+
+@app.command()
+def code(
+    paths: PathsArg,
+    format: Annotated[CodeFormat, typer.Option("--format", help="jsonl (§3 records) or tsv.")] = CodeFormat.jsonl,
+    date: DateOpt = None,
+    lang: LangOpt = None,
+    dictionary: DictOpt = None,
+) -> None:
+    """Code events and print one per line; nothing is stored."""
+    options = _options(date=date, lang=lang, dictionaries=dictionary)
+    if format is CodeFormat.tsv:
+        out.print("\t".join(_TSV_FIELDS), markup=False)
+    gen = _processed(paths, options)
+    failures = 0
+    while True:
+        try:
+            document = next(gen)
+        except StopIteration as stop:
+            failures = stop.value or 0
+            break
+        for event in document.events:
+            record = event.to_json()
+            if format is CodeFormat.jsonl:
+                out.print(json.dumps(record, ensure_ascii=False), markup=False)
+            else:
+                out.print("\t".join(_tsv_cell(record[f]) for f in _TSV_FIELDS), markup=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _tsv_cell(value: Any) -> str:
+    return "" if value is None else str(value).replace("\t", " ").replace("\n", " ")
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    db: DbOpt = None,
+    engine: Annotated[str | None, typer.Option("--engine", help="local (process pool) or dask.")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address.")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Worker processes (default: cores).")] = None,
+    date: DateOpt = None,
+    lang: LangOpt = None,
+    dictionary: DictOpt = None,
+) -> None:
+    """Code documents and store them (idempotent: the same content is stored once)."""
+    from kuroshio.engines import run_ingest
+
+    options = _options(
+        db=db, engine=engine, scheduler=scheduler, workers=workers, date=date, lang=lang, dictionaries=dictionary
+    )
+    show_progress = err.is_terminal
+    try:
+        summary = run_ingest(paths, options, on_error=_report, progress=show_progress)
+    except KuroshioError as exc:
+        _fail(str(exc), 1)
+        return
+    err.print(
+        f"{summary.documents} documents ({summary.added} added, {summary.unchanged} unchanged, "
+        f"{summary.replaced} replaced), {summary.events} events, {summary.failed} failed -> {options.db}",
+        markup=False,
+    )
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def _open_store(options: Options, *, read_only: bool = True):  # type: ignore[no-untyped-def]
+    from kuroshio.store import Store
+
+    if read_only and not Path(options.db).exists():
+        _fail(f"{options.db}: no such store (run `kuroshio ingest` first)", 1)
+    try:
+        return Store(options.db, read_only=read_only)
+    except KuroshioError as exc:
+        _fail(str(exc), 1)
+        raise
+
+
+@app.command()
+def events(
+    db: DbOpt = None,
+    source: Annotated[str | None, typer.Option("--source", help="Source country or actor code.")] = None,
+    target: Annotated[str | None, typer.Option("--target", help="Target country or actor code.")] = None,
+    code: Annotated[str | None, typer.Option("--code", help="CAMEO code or prefix (04, 042).")] = None,
+    root: Annotated[str | None, typer.Option("--root", help="CAMEO root (two digits).")] = None,
+    quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="Quad class 1-4.")] = None,
+    mode: Annotated[str | None, typer.Option("--mode", help="actual, planned, hypothetical or negated.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Events dated on or after (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Events dated on or before (YYYY[-MM[-DD]]).")] = None,
+    doc_id: Annotated[str | None, typer.Option("--doc", help="Only this document id.")] = None,
+    q: Annotated[str | None, typer.Option("--q", help="Text search in the evidence sentence.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many events.")] = None,
+    format: Annotated[EventsFormat, typer.Option("--format", help="table, jsonl or csv.")] = EventsFormat.table,
+) -> None:
+    """Query stored events."""
+    options = _options(db=db)
+    with _open_store(options) as store:
+        try:
+            found = store.events(
+                source=source, target=target, code=code, root=root, quad_class=quad, mode=mode,
+                since=since, until=until, doc=doc_id, q=q, limit=limit,
+            )
+        except KuroshioError as exc:
+            _fail(str(exc), 2)
+            return
+    records = [e.to_json() for e in found]
+    if format is EventsFormat.jsonl:
+        for record in records:
+            out.print(json.dumps(record, ensure_ascii=False), markup=False)
+    elif format is EventsFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(_TSV_FIELDS)
+        for record in records:
+            writer.writerow([_tsv_cell(record[f]) for f in _TSV_FIELDS])
+        sys.stdout.write(buffer.getvalue())
+    else:
+        print_events_table(records)
+
+
+def print_events_table(records: list[dict[str, Any]], title: str | None = None) -> None:
+    table = Table(title=title, show_lines=False)
+    for name in ("date", "source", "target", "cameo", "quad", "gold.", "mode", "evidence"):
+        table.add_column(name, overflow="fold")
+    for r in records:
+        table.add_row(
+            r["date"] or "", r["source"] or "", r["target"] or "-", r["cameo"], str(r["quad_class"]),
+            f"{r['goldstein']:+.1f}", r["mode"], _evidence(r),
+        )
+    out.print(table)
+    out.print(f"{len(records)} events", markup=False)
+
+
+def _evidence(record: dict[str, Any], width: int = 60) -> str:
+    sentence = record["sentence"] or ""
+    return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
+
+
+@app.command()
+def actors(
+    query: Annotated[str, typer.Argument(help="A name (any script) or an actor code.")],
+    date: Annotated[str | None, typer.Option("--date", help="Resolve roles valid at this date (YYYY-MM-DD).")] = None,
+    format: Annotated[TableJson, typer.Option("--format", help="table or json.")] = TableJson.table,
+    dictionary: DictOpt = None,
+) -> None:
+    """Look a name or code up in the actor dictionary."""
+    from kuroshio.actors import lookup
+
+    options = _options(date=date, dictionaries=dictionary)
+    try:
+        found = lookup(query, date=date, options=options)
+    except KuroshioError as exc:
+        _fail(str(exc), 2)
+        return
+    if format is TableJson.json:
+        out.print(json.dumps(found, ensure_ascii=False, indent=1), markup=False)
+        return
+    table = Table()
+    for name in ("code", "country", "name", "matched", "valid_from", "valid_until"):
+        table.add_column(name)
+    for row in found:
+        table.add_row(*[str(row.get(k) or "") for k in ("code", "country", "name", "matched", "valid_from", "valid_until")])
+    out.print(table)
+    if not found:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[str, typer.Argument(help="Gold JSONL file (DESIGN.md §5).")],
+    paths: PathsArg,
+    date: DateOpt = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses and false alarms per document.")] = False,
+    format: Annotated[TableJson, typer.Option("--format", help="table or json.")] = TableJson.table,
+) -> None:
+    """Score the coder against a gold file: precision, recall, F1 at root and quad level, mode leaks."""
+    from kuroshio.evaluate import evaluate_paths, render_report
+
+    options = _options(date=date)
+    try:
+        report = evaluate_paths(gold, paths, options, on_error=_report)
+    except KuroshioError as exc:
+        _fail(str(exc), 2)
+        return
+    if format is TableJson.json:
+        out.print(json.dumps(report.to_json(), ensure_ascii=False, indent=1), markup=False)
+    else:
+        render_report(report, out, verbose=verbose)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    try:
+        app()
+    except UsageError as exc:
+        err.print(f"kuroshio: error: {exc}", markup=False)
+        sys.exit(2)
+    except IngestError as exc:
+        err.print(f"kuroshio: {exc}", markup=False)
+        sys.exit(1)
+    except KuroshioError as exc:
+        err.print(f"kuroshio: error: {exc}", markup=False)
+        sys.exit(1)
