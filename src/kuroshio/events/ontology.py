@@ -1,4 +1,4 @@
-"""The CAMEO event ontology (codes, names, Goldstein values, quad classes, PLOVER types), read from ``data/cameo.tsv``."""
+"""The CAMEO event ontology (codes, names, Goldstein values, quad classes, PLOVER types) from ``data/cameo.tsv``."""
 
 from __future__ import annotations
 
