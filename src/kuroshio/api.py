@@ -16,7 +16,9 @@ def _options(options: Options | None, overrides: dict[str, Any]) -> Options:
     return (options or load_options()).with_overrides(**overrides)
 
 
-def read_all(path_or_text: str | os.PathLike[str], *, options: Options | None = None, **overrides: Any) -> list[Document]:
+def read_all(
+    path_or_text: str | os.PathLike[str], *, options: Options | None = None, **overrides: Any
+) -> list[Document]:
     """Every document in a file, directory or corpus, or the one document of a text given as a string.
 
     Raises the first :class:`IngestError` met.

@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -55,7 +55,9 @@ def _report(error: KuroshioError) -> None:
 
 
 # Shared option declarations.
-DbOpt = Annotated[str | None, typer.Option("--db", help="DuckDB store file (default ./kuroshio.duckdb or $KUROSHIO_DB).")]
+DbOpt = Annotated[
+    str | None, typer.Option("--db", help="DuckDB store file (default ./kuroshio.duckdb or $KUROSHIO_DB).")
+]
 DateOpt = Annotated[
     str | None, typer.Option("--date", help="Publication date YYYY-MM-DD for documents that carry none.")
 ]
@@ -64,23 +66,23 @@ DictOpt = Annotated[list[str] | None, typer.Option("--dict", help="Extra actor d
 PathsArg = Annotated[list[str], typer.Argument(help="Files (.txt .md .pdf .html .jsonl ...) or directories.")]
 
 
-class DocFormat(str, Enum):
+class DocFormat(StrEnum):
     json = "json"
     text = "text"
 
 
-class CodeFormat(str, Enum):
+class CodeFormat(StrEnum):
     jsonl = "jsonl"
     tsv = "tsv"
 
 
-class EventsFormat(str, Enum):
+class EventsFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
 
 
-class TableJson(str, Enum):
+class TableJson(StrEnum):
     table = "table"
     json = "json"
 
@@ -121,7 +123,9 @@ def _processed(paths: Iterable[str], options: Options):  # type: ignore[no-untyp
 @app.command()
 def doc(
     path: Annotated[str, typer.Argument(help="One document file (or corpus: every document is printed).")],
-    format: Annotated[DocFormat, typer.Option("--format", help="json: the §4 record; text: the clean text.")] = DocFormat.json,
+    format: Annotated[
+        DocFormat, typer.Option("--format", help="json: the §4 record; text: the clean text.")
+    ] = DocFormat.json,
     date: DateOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -287,6 +291,9 @@ def _evidence(record: dict[str, Any], width: int = 60) -> str:
     return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
 
 
+_ACTOR_FIELDS = ("code", "country", "name", "matched", "valid_from", "valid_until")
+
+
 @app.command()
 def actors(
     query: Annotated[str, typer.Argument(help="A name (any script) or an actor code.")],
@@ -307,10 +314,10 @@ def actors(
         out.print(json.dumps(found, ensure_ascii=False, indent=1), markup=False)
         return
     table = Table()
-    for name in ("code", "country", "name", "matched", "valid_from", "valid_until"):
+    for name in _ACTOR_FIELDS:
         table.add_column(name)
     for row in found:
-        table.add_row(*[str(row.get(k) or "") for k in ("code", "country", "name", "matched", "valid_from", "valid_until")])
+        table.add_row(*[str(row.get(k) or "") for k in _ACTOR_FIELDS])
     out.print(table)
     if not found:
         raise typer.Exit(1)
@@ -321,7 +328,9 @@ def evaluate(
     gold: Annotated[str, typer.Argument(help="Gold JSONL file (DESIGN.md §5).")],
     paths: PathsArg,
     date: DateOpt = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses and false alarms per document.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List misses and false alarms per document.")
+    ] = False,
     format: Annotated[TableJson, typer.Option("--format", help="table or json.")] = TableJson.table,
 ) -> None:
     """Score the coder against a gold file: precision, recall, F1 at root and quad level, mode leaks."""
