@@ -1,12 +1,13 @@
 """Documentation stays true: every CLI command has help and a section in docs/cli.md; README's commands exist."""
 
 import re
+from pathlib import Path
 
 import pytest
 
 from kuroshio.cli import app
 
-from .conftest import REPO
+REPO = Path(__file__).resolve().parents[1]
 
 
 def _commands() -> list[str]:

@@ -87,19 +87,24 @@ class TableJson(StrEnum):
     json = "json"
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from kuroshio import __version__
+
+        out.print(__version__, markup=False)
+        raise typer.Exit(0)
+
+
 @app.callback()
 def main_callback(
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More log output (-vv for debug).")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only errors.")] = False,
     config: Annotated[str | None, typer.Option("--config", help="A kuroshio.toml options file.")] = None,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", is_eager=True, callback=_print_version, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """Kuroshio reads documents, codes who-did-what-to-whom events, stores and shows them."""
-    if version:
-        from kuroshio import __version__
-
-        out.print(__version__)
-        raise typer.Exit(0)
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     State.config = config
@@ -220,10 +225,10 @@ def ingest(
 
 
 def _open_store(options: Options, *, read_only: bool = True):  # type: ignore[no-untyped-def]
-    from kuroshio.store import Store
-
     if read_only and not Path(options.db).exists():
         _fail(f"{options.db}: no such store (run `kuroshio ingest` first)", 1)
+    from kuroshio.store import Store
+
     try:
         return Store(options.db, read_only=read_only)
     except KuroshioError as exc:
