@@ -19,7 +19,9 @@ DOC_KEYS = {
 }
 
 NEWS_ZH = "日本首相昨天在東京會見到訪的韓國總統，雙方舉行會談。\n\n北韓昨日發射彈道飛彈，日本政府強烈譴責北韓。\n"
-NEWS_EN = "South Korean President Lee Jae-myung visited Tokyo on Saturday and held talks with the Japanese prime minister.\n"
+NEWS_EN = (
+    "South Korean President Lee Jae-myung visited Tokyo on Saturday and held talks with the Japanese prime minister.\n"
+)
 
 
 @pytest.fixture
