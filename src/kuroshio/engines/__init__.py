@@ -1,5 +1,9 @@
-"""Engines map the per-document pipeline over many inputs and hand results to the one store writer."""
+"""Engines map the per-document pipeline over partitions of the inputs and hand the results to one store writer.
 
-from kuroshio.engines.local import IngestSummary, run_ingest
+``local`` uses a process pool, ``dask`` a Dask cluster; both stream (bounded memory) and resume interrupted runs.
+Stages never see the engine.
+"""
+
+from kuroshio.engines.run import IngestSummary, run_ingest
 
 __all__ = ["IngestSummary", "run_ingest"]

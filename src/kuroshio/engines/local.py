@@ -1,48 +1,44 @@
-"""The local engine: read, process and store documents one after another in this process."""
+"""The local engine: partitions through a process pool, in order, with a bounded number in flight.
+
+At most ``2 * workers`` partitions are submitted and not yet stored, so memory stays bounded whatever the corpus
+size. With one worker the partitions are processed in this process (no pickling at all).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from kuroshio.config import Options
+from kuroshio.engines.partitions import Partition
+from kuroshio.engines.worker import PartitionResult, Process, process_partition
 from kuroshio.errors import KuroshioError
 
 
-@dataclass(slots=True)
-class IngestSummary:
-    documents: int = 0
-    added: int = 0
-    unchanged: int = 0
-    replaced: int = 0
-    events: int = 0
-    failed: int = 0
-
-
-def run_ingest(
-    paths: Iterable[str],
-    options: Options,
-    *,
-    on_error: Callable[[KuroshioError], None] | None = None,
-    progress: bool = False,
-) -> IngestSummary:
-    """Code every document under ``paths`` and store it in ``options.db``."""
-    from kuroshio.pipeline import Pipeline
-    from kuroshio.store import Store
-
-    summary = IngestSummary()
-    pipeline = Pipeline(options)
-    with Store(options.db) as store:
-        run_id = store.start_run(options)
-        for outcome in pipeline.run(paths):
-            if outcome.error is not None or outcome.document is None:
-                summary.failed += 1
-                if on_error and outcome.error is not None:
-                    on_error(outcome.error)
-                continue
-            status = store.add(outcome.document, run_id=run_id)
-            summary.documents += 1
-            setattr(summary, status, getattr(summary, status) + 1)
-            summary.events += len(outcome.document.events)
-        store.finish_run(run_id, documents=summary.documents, events=summary.events, failed=summary.failed)
-    return summary
+def map_local(
+    partitions: Iterable[Partition], options: Options, *, workers: int, process: Process | None = None
+) -> Iterator[PartitionResult]:
+    """Process ``partitions`` with ``workers`` processes; yield the results in input order."""
+    if workers <= 1:
+        for partition in partitions:
+            yield process_partition(partition, options, process)
+        return
+    # spawn: workers start clean (no inherited DuckDB connection or threads) and see this process's sys.path.
+    context = multiprocessing.get_context("spawn")
+    pending: deque[Future[PartitionResult]] = deque()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for partition in partitions:
+                pending.append(pool.submit(process_partition, partition, options, process))
+                if len(pending) >= 2 * workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+    except BrokenProcessPool as exc:
+        raise KuroshioError(f"a worker process died ({exc}); run the same command again to resume") from None
+    finally:
+        for future in pending:
+            future.cancel()
