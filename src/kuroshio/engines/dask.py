@@ -39,7 +39,12 @@ def _client(options: Options, workers: int) -> tuple[Any, Any]:
 
 
 def map_dask(
-    partitions: Iterable[Partition], options: Options, *, workers: int, process: Process | None = None
+    partitions: Iterable[Partition],
+    options: Options,
+    *,
+    workers: int,
+    process: Process | None = None,
+    ship: str = "arrow",
 ) -> Iterator[PartitionResult]:
     """Process ``partitions`` on the cluster; yield the results in input order."""
     client, cluster = _client(options, workers)
@@ -47,7 +52,7 @@ def map_dask(
         slots = 2 * max(workers, len(client.scheduler_info().get("workers", {})), 1)
         pending: deque[Any] = deque()
         for partition in partitions:
-            pending.append(client.submit(process_partition, partition, options, process, pure=False))
+            pending.append(client.submit(process_partition, partition, options, process, ship, pure=False))
             if len(pending) >= slots:
                 yield _result(pending.popleft())
         while pending:

@@ -19,12 +19,17 @@ from kuroshio.errors import KuroshioError
 
 
 def map_local(
-    partitions: Iterable[Partition], options: Options, *, workers: int, process: Process | None = None
+    partitions: Iterable[Partition],
+    options: Options,
+    *,
+    workers: int,
+    process: Process | None = None,
+    ship: str = "arrow",
 ) -> Iterator[PartitionResult]:
     """Process ``partitions`` with ``workers`` processes; yield the results in input order."""
     if workers <= 1:
         for partition in partitions:
-            yield process_partition(partition, options, process)
+            yield process_partition(partition, options, process, ship)
         return
     # spawn: workers start clean (no inherited DuckDB connection or threads) and see this process's sys.path.
     context = multiprocessing.get_context("spawn")
@@ -32,7 +37,7 @@ def map_local(
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             for partition in partitions:
-                pending.append(pool.submit(process_partition, partition, options, process))
+                pending.append(pool.submit(process_partition, partition, options, process, ship))
                 if len(pending) >= 2 * workers:
                     yield pending.popleft().result()
             while pending:

@@ -12,7 +12,7 @@ from kuroshio.config import Options
 from kuroshio.engines.manifest import Manifest
 from kuroshio.engines.partitions import PARTITION_BYTES, Partition, plan_partitions
 from kuroshio.engines.worker import PartitionResult, Process
-from kuroshio.errors import KuroshioError
+from kuroshio.errors import ConfigError, KuroshioError
 
 
 @dataclass(slots=True)
@@ -35,6 +35,7 @@ def run_ingest(
     progress: bool = False,
     process: Process | None = None,
     partition_bytes: int = PARTITION_BYTES,
+    ship: str = "arrow",
 ) -> IngestSummary:
     """Code every document under ``paths`` and store it in ``options.db`` with the engine ``options.engine``.
 
@@ -43,6 +44,8 @@ def run_ingest(
     """
     from kuroshio.store import Store
 
+    if process is None:
+        _check_pipeline(options)
     workers = options.workers or os.cpu_count() or 1
     partitions = list(plan_partitions(paths, partition_bytes=partition_bytes))
     summary = IngestSummary(partitions=len(partitions))
@@ -53,18 +56,22 @@ def run_ingest(
     complete = False
     with Store(options.db) as store, bar as shown:
         run_id = store.start_run(options)
-        for result in _map(todo, options, workers=workers, process=process):
+        for result in _map(todo, options, workers=workers, process=process, ship=ship):
             for error in result.errors:
                 summary.failed += 1
                 if on_error is not None:
                     on_error(error)
-            if result.documents:
+            if result.records is not None:
+                statuses = store.add_records(result.records, run_id=run_id)
+            elif result.documents:
                 statuses = store.add_many(result.documents, run_id=run_id)
-                for status in statuses:
-                    setattr(summary, status, getattr(summary, status) + 1)
-                summary.documents += len(result.documents)
-                summary.events += sum(len(d.events) for d in result.documents)
-            manifest.record(result.key, documents=len(result.documents), failed=len(result.errors))
+            else:
+                statuses = []
+            for status in statuses:
+                setattr(summary, status, getattr(summary, status) + 1)
+            summary.documents += result.count
+            summary.events += result.events
+            manifest.record(result.key, documents=result.count, failed=len(result.errors))
             if shown is not None:
                 shown.advance(result, summary)
         store.finish_run(run_id, documents=summary.documents, events=summary.events, failed=summary.failed)
@@ -73,18 +80,31 @@ def run_ingest(
     return summary
 
 
+def _check_pipeline(options: Options) -> None:
+    """Fail the run at once (not once per partition) when the pipeline cannot be built."""
+    from kuroshio.pipeline import Pipeline
+
+    try:
+        Pipeline(options)
+    except KuroshioError:
+        raise
+    except Exception as exc:
+        stages = ", ".join(options.stages)
+        raise ConfigError(f"cannot build the pipeline ({stages}): {type(exc).__name__}: {exc}") from None
+
+
 def _map(
-    partitions: list[Partition], options: Options, *, workers: int, process: Process | None
+    partitions: list[Partition], options: Options, *, workers: int, process: Process | None, ship: str
 ) -> Iterator[PartitionResult]:
     if not partitions:
         return iter(())
     if options.engine == "dask":
         from kuroshio.engines.dask import map_dask
 
-        return map_dask(partitions, options, workers=workers, process=process)
+        return map_dask(partitions, options, workers=workers, process=process, ship=ship)
     from kuroshio.engines.local import map_local
 
-    return map_local(partitions, options, workers=min(workers, len(partitions)), process=process)
+    return map_local(partitions, options, workers=min(workers, len(partitions)), process=process, ship=ship)
 
 
 class _Progress:

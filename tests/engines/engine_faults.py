@@ -1,0 +1,39 @@
+"""Picklable per-document functions that fail on purpose, for the engine tests (imported by name in workers)."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+from kuroshio.config import Options
+from kuroshio.model import Document
+
+
+class FailOn:
+    """The options' pipeline, except that it raises on the document ``doc_id`` (a bug met in a worker)."""
+
+    def __init__(self, options: Options, doc_id: str) -> None:
+        self.options = options
+        self.doc_id = doc_id
+
+    def __call__(self, document: Document) -> Document:
+        if document.id == self.doc_id:
+            raise RuntimeError("boom on purpose")
+        from kuroshio.pipeline import Pipeline
+
+        return Pipeline(self.options).process(document)
+
+
+class KillAt:
+    """The options' pipeline, except that reaching ``doc_id`` kills this process (SIGKILL: no clean-up at all)."""
+
+    def __init__(self, options: Options, doc_id: str) -> None:
+        self.options = options
+        self.doc_id = doc_id
+
+    def __call__(self, document: Document) -> Document:
+        if document.id == self.doc_id:
+            os.kill(os.getpid(), signal.SIGKILL)
+        from kuroshio.pipeline import Pipeline
+
+        return Pipeline(self.options).process(document)

@@ -1,0 +1,106 @@
+"""The engines store the same thing whatever the engine and worker count, survive a bad document, and resume."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from kuroshio.config import Options
+from kuroshio.engines import run_ingest
+from kuroshio.errors import KuroshioError, StageError
+
+PARTITION = 600  # bytes: the small test corpus still makes a dozen partitions
+
+
+def _ingest(corpus: Path, db: Path, **options: object) -> tuple[object, list[KuroshioError]]:
+    errors: list[KuroshioError] = []
+    summary = run_ingest([str(corpus)], Options(db=str(db), **options), on_error=errors.append,  # type: ignore[arg-type]
+                         partition_bytes=PARTITION)
+    return summary, errors
+
+
+def test_local_stores_the_same_with_one_and_two_workers(corpus: Path, tmp_path: Path, store_contents) -> None:
+    one, errors = _ingest(corpus, tmp_path / "one.duckdb", workers=1)
+    assert not errors and one.documents == 40 and one.added == 40 and one.partitions > 5
+    two, _ = _ingest(corpus, tmp_path / "two.duckdb", workers=2)
+    assert (two.documents, two.events) == (one.documents, one.events)
+    docs, events = store_contents(tmp_path / "one.duckdb")
+    assert len(docs) == 40 and len(events) == one.events > 0
+    assert store_contents(tmp_path / "two.duckdb") == (docs, events)
+
+
+@pytest.mark.slow
+def test_dask_stores_exactly_what_local_stores(corpus: Path, tmp_path: Path, store_contents) -> None:
+    pytest.importorskip("distributed")
+    local, _ = _ingest(corpus, tmp_path / "local.duckdb", workers=1)
+    dask, errors = _ingest(corpus, tmp_path / "dask.duckdb", engine="dask", workers=2)
+    assert not errors and (dask.documents, dask.events) == (local.documents, local.events)
+    assert store_contents(tmp_path / "dask.duckdb") == store_contents(tmp_path / "local.duckdb")
+
+
+def test_second_run_finds_everything_unchanged(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    _ingest(corpus, db, workers=1)
+    again, _ = _ingest(corpus, db, workers=1)
+    assert (again.added, again.unchanged, again.resumed) == (0, 40, 0)
+    assert not Path(f"{db}.partitions").exists()
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_a_worker_raising_on_one_document_does_not_fail_the_run(
+    engine: str, corpus: Path, tmp_path: Path, faults, store_contents
+) -> None:
+    if engine == "dask":
+        pytest.importorskip("distributed")
+    options = Options(db=str(tmp_path / "bad.duckdb"), engine=engine, workers=2)
+    errors: list[KuroshioError] = []
+    summary = run_ingest([str(corpus)], options, on_error=errors.append, partition_bytes=PARTITION,
+                         process=faults.FailOn(options, "doc-007"))
+    assert summary.failed == 1 and summary.documents == 39
+    assert isinstance(errors[0], StageError) and errors[0].doc == "doc-007" and "boom" in str(errors[0])
+    docs, _ = store_contents(tmp_path / "bad.duckdb")
+    assert "doc-007" not in docs and len(docs) == 39
+
+
+def test_an_interrupted_run_resumes_and_ends_with_the_same_store(
+    corpus: Path, tmp_path: Path, faults, store_contents
+) -> None:
+    db = tmp_path / "resumed.duckdb"
+    script = textwrap.dedent(
+        f"""
+        import sys
+        sys.path.insert(0, {str(Path(faults.__file__).parent)!r})
+        import engine_faults
+        from kuroshio.config import Options
+        from kuroshio.engines import run_ingest
+        options = Options(db={str(db)!r}, workers=1)
+        run_ingest([{str(corpus)!r}], options, partition_bytes={PARTITION},
+                   process=engine_faults.KillAt(options, "doc-025"))
+        """
+    )
+    killed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert killed.returncode == -9, killed.stderr
+    recorded = [json.loads(line) for line in Path(f"{db}.partitions").read_text().splitlines()]
+    assert recorded and sum(r["documents"] for r in recorded) < 25
+
+    resumed, errors = _ingest(corpus, db, workers=1)
+    assert not errors and resumed.resumed == len(recorded)
+    assert resumed.documents == 40 - sum(r["documents"] for r in recorded)
+    assert not Path(f"{db}.partitions").exists()
+
+    clean, _ = _ingest(corpus, tmp_path / "clean.duckdb", workers=1)
+    assert store_contents(db) == store_contents(tmp_path / "clean.duckdb")
+
+
+def test_cli_ingest_with_two_workers(corpus: Path, tmp_path: Path, runner) -> None:
+    from kuroshio.cli import app
+
+    db = tmp_path / "cli.duckdb"
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert "40 documents (40 added" in result.output
