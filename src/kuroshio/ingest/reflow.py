@@ -1,47 +1,124 @@
-"""Reflow plain text and PDF text extracts into clean blocks (a first, simple version).
+"""Plain text and PDF text extracts: find the blocks from the text alone.
 
-Lines are joined into paragraphs: a blank-line run separates paragraphs only when the previous line ends a sentence;
-CJK lines join with no space, Latin lines with one.
+Signals, each measured on the document itself rather than assumed:
+
+* **Hard wrapping.** Many lines end near one width (the 90th percentile, in display cells) and most of those end
+  mid-sentence.
+  Unwrapped text (one paragraph per line) is not wrapped and every line break is a block break.
+* **Double spacing.** In many extracts every line is followed by one blank line; then one blank line is a soft break
+  and a bigger gap, or a whitespace-only line, is a block break.
+* **Trailing-space markers.** Some extractors end the last line of each block with a space. When the marked lines
+  are (almost) all short or end a sentence, a trailing space ends a block.
+* **Short lines.** In wrapped text a line that stops well before the wrap width (the next line's first word would
+  have fit) ends its block, unless it ends with a comma-like mark.
+* **Page breaks.** A line that starts with a space right after a content line (no blank line in double-spaced text)
+  is where a page broke: it continues the block unless the line before ended one.
+* **Indentation.** In single-spaced text a line indented when most are not starts a block after a sentence end.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from kuroshio.model import Block, Document, SourceRun
+from kuroshio.ingest.layout import CONTINUES, HARD_END, SENTENCE_END, Line, RawBlock, cell_width, finish
+from kuroshio.model import Document
 
-_SENTENCE_END = tuple("。！？!?」』）)")
-_CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_SPACE = " \t\u3000\u00a0\ufeff\r\f\v"
+_FIRST_TOKEN = re.compile(r"[A-Za-z0-9][\w.,:/?=&%#~+\-]*|\S")
 
 
-def _join(left: str, right: str) -> str:
-    if not left:
-        return right
-    if _CJK.match(left[-1]) or _CJK.match(right[:1] or " "):
-        return left + right
-    return left + " " + right
+@dataclass(slots=True)
+class _TextLine:
+    line: Line
+    gap: int  # blank lines before
+    spacer: bool  # a whitespace-only line among them
+
+
+def _lines(raw: str) -> list[_TextLine]:
+    out: list[_TextLine] = []
+    gap, spacer, pos = 0, False, 0
+    for physical in raw.split("\n"):
+        start = pos
+        pos += len(physical) + 1
+        body = physical.strip(_SPACE)
+        if not body:
+            if physical.strip("\r"):
+                spacer = True
+            gap += 1
+            continue
+        offset = start + len(physical) - len(physical.lstrip(_SPACE))
+        stripped_end = physical.rstrip("\r")
+        line = Line(
+            text=body,
+            src=list(range(offset, offset + len(body))),
+            width=float(cell_width(body)),
+            lead=offset > start,
+            trail=len(stripped_end) > len(stripped_end.rstrip(_SPACE)),
+        )
+        out.append(_TextLine(line, gap if out else 0, spacer))
+        gap, spacer = 0, False
+    return out
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _first_token_width(text: str) -> int:
+    m = _FIRST_TOKEN.match(text)
+    return cell_width(m.group(0)) if m else 0
+
+
+def _is_short(line: Line, nxt: Line, wrap: float) -> bool:
+    if line.text[-1] in CONTINUES:
+        return False
+    return line.width + _first_token_width(nxt.text) + 1 < 0.8 * wrap
+
+
+def find_blocks(raw: str) -> list[RawBlock]:
+    """Group the lines of a text extract into blocks (see the module docstring)."""
+    lines = _lines(raw)
+    if not lines:
+        return []
+    widths = [t.line.width for t in lines]
+    wrap = _percentile(widths, 0.9)
+    near = [t.line for t in lines if 0.8 * wrap <= t.line.width <= 1.15 * wrap]
+    open_ends = sum(1 for ln in near if ln.text[-1] not in SENTENCE_END)
+    wrapped = len(lines) >= 4 and wrap <= 160 and len(near) >= max(3, 0.4 * len(lines)) and open_ends > 0.5 * len(near)
+    gaps = [t.gap for t in lines[1:]]
+    double = wrapped and bool(gaps) and sum(1 for g in gaps if g == 1) >= 0.6 * len(gaps)
+    soft = 1 if double else 0
+    marked = [t.line for t in lines if t.line.trail]
+    markers = (
+        wrapped
+        and 0 < len(marked) <= 0.6 * len(lines)
+        and sum(1 for ln in marked if ln.width < 0.8 * wrap or ln.text[-1] in SENTENCE_END) >= 0.8 * len(marked)
+    )
+    indented = sum(1 for t in lines if t.line.lead) <= 0.5 * len(lines)
+    blocks: list[RawBlock] = [RawBlock([lines[0].line])]
+    for prev, cur in zip(lines, lines[1:], strict=False):
+        p, c = prev.line, cur.line
+        if not wrapped:
+            brk = True
+        elif cur.gap > soft or cur.spacer:
+            brk = True
+        elif markers and p.trail:
+            brk = True
+        elif _is_short(p, c, wrap):
+            brk = True
+        elif not double and indented and c.lead and cur.gap == 0 and p.text[-1] in HARD_END:
+            brk = True
+        else:
+            brk = False
+        if brk:
+            blocks.append(RawBlock([c]))
+        else:
+            blocks[-1].lines.append(c)
+    return blocks
 
 
 def reflow_text(raw: str) -> Document:
-    lines = [line.strip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    paragraphs: list[str] = []
-    current = ""
-    for line in lines:
-        if not line:
-            if current.endswith(_SENTENCE_END) or (current and not _CJK.search(current)):
-                paragraphs.append(current)
-                current = ""
-            continue
-        current = _join(current, line)
-        if current.endswith(_SENTENCE_END) and len(line) < 20:
-            paragraphs.append(current)
-            current = ""
-    if current:
-        paragraphs.append(current)
-    text = "\n\n".join(paragraphs)
-    blocks: list[Block] = []
-    pos = 0
-    for para in paragraphs:
-        blocks.append(Block("paragraph", pos, pos + len(para)))
-        pos += len(para) + 2
-    return Document(id="", text=text, blocks=tuple(blocks), source_runs=(SourceRun(0, 0, 0),))
+    """A Document (blocks, labels, source map) from plain text or a PDF text extract; offsets index ``raw``."""
+    return finish(find_blocks(raw))

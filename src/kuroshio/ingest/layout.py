@@ -1,0 +1,422 @@
+"""From lines to a Document: join lines into blocks, label the blocks, read the byline, keep the source map.
+
+Every reader (text extract, PDF, HTML) turns its input into :class:`Line` objects (text plus one source offset per
+character, and whatever layout signals it has) grouped into :class:`RawBlock` lists. This module does the rest, the
+same way for all of them:
+
+1. ``join_lines``: lines of a block become one string. CJK lines join with no space, Latin lines with one; a broken
+   URL is glued back; a line-end hyphen is dropped only when the joined word is a word (attested elsewhere in the
+   document, or a stem plus a common suffix, and not a prefix that takes a hyphen such as ``well-``).
+2. ``label_blocks``: notes (編按, Editor's note) and captions (圖片來源, Photo:) by their markers; then the front
+   matter (the heading-like blocks before the first paragraph) gives the title (largest font, else first), the
+   authors, affiliations with roles (新台灣國策智庫研發長 -> 新台灣國策智庫 + 研發長) and the date; later heading-like
+   blocks followed by text are headings; the rest are paragraphs.
+3. ``build_document``: blocks joined by blank lines, block offsets, :class:`~kuroshio.model.SourceRun` runs, URLs,
+   and the publisher named in an editor's note.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kuroshio.ingest.vocabulary import Vocabulary, vocabulary
+from kuroshio.model import Author, Block, Document, SourceRun
+
+SENTENCE_END = frozenset("。！？!?.;；…」』）)\"”’")
+HARD_END = frozenset("。！？!?.;；…")
+CONTINUES = frozenset("，、,：:（(「『《〈“‘-—")
+URL_CHARS = re.compile(r"[A-Za-z0-9/._~%?#=&+:@!$'*,;\-]+")
+URL_TAIL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9/._~%?#=&+:@!$'*,;\-]*$")
+URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9/._~%?#=&+:@!$*,;\-]+[A-Za-z0-9/_~%#=&+\-]")
+LATIN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+HYPHEN_END = re.compile(r"([A-Za-z]+)[-\u2010\u00ad]$")
+WORD_START = re.compile(r"[a-z]+")
+DATE_PATTERNS = (
+    re.compile(r"^(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?$"),
+    re.compile(r"^(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})(?:[-/.](?P<d>\d{1,2}))?$"),
+    re.compile(
+        r"^(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d>\d{1,2}),?\s+"
+        r"(?P<y>(?:19|20)\d\d)$"
+    ),
+    re.compile(
+        r"^(?P<d>\d{1,2})\s+(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+"
+        r"(?P<y>(?:19|20)\d\d)$"
+    ),
+)
+MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), start=1)}
+CJK_NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff·‧・]{1,5}$")
+LATIN_NAME = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]*\.?\s+){1,3}[A-Z][a-zA-Z'’\-]+$")
+NAME_IN_PARENS = re.compile(r"^(?P<name>[^（(]{2,30})[（(](?P<aff>[^）)]{2,60})[）)]$")
+
+
+def is_wide(ch: str) -> bool:
+    """True for characters that join across a line break without a space (CJK ideographs, kana, CJK punctuation)."""
+    if "\uac00" <= ch <= "\ud7af" or "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f":
+        return False  # Hangul: Korean puts spaces between words
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def cell_width(text: str) -> int:
+    """Display width in cells: CJK characters count 2."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+@dataclass(slots=True)
+class Line:
+    """One visual line: its text (no surrounding whitespace), a source offset per character, and layout signals."""
+
+    text: str
+    src: list[int]
+    page: int | None = None
+    width: float = 0.0
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float | None = None
+    bold: bool = False
+    lead: bool = False
+    trail: bool = False
+
+
+@dataclass(slots=True)
+class RawBlock:
+    lines: list[Line]
+    kind: str = ""
+    text: str = ""
+    src: list[int] = field(default_factory=list)
+    pages: list[int | None] = field(default_factory=list)
+
+    @property
+    def size(self) -> float | None:
+        sizes = [ln.size for ln in self.lines if ln.size]
+        return statistics.median(sizes) if sizes else None
+
+    @property
+    def bold(self) -> bool:
+        return all(ln.bold for ln in self.lines)
+
+    @property
+    def page(self) -> int | None:
+        return self.lines[0].page if self.lines else None
+
+
+# 1. joining lines -----------------------------------------------------------------------------------------------
+
+
+def document_words(lines: Sequence[Line]) -> set[str]:
+    """Lower-cased Latin words (and hyphenated compounds) written inside lines, not across line ends."""
+    words: set[str] = set()
+    for line in lines:
+        body = line.text[:-1] if line.text.endswith(("-", "\u2010", "\u00ad")) else line.text
+        for m in LATIN_WORD.finditer(body):
+            word = m.group(0).lower()
+            words.add(word)
+            if "-" in word:
+                words.update(word.split("-"))
+    return words
+
+
+def keep_hyphen(left: str, right: str, words: set[str], vocab: Vocabulary) -> bool:
+    """Whether ``left-`` at a line end followed by ``right`` is a real hyphenated compound."""
+    joined, hyphenated = (left + right).lower(), f"{left}-{right}".lower()
+    if joined in words:
+        return False
+    if hyphenated in words:
+        return True
+    if left.lower() in vocab.hyphen_keep_prefixes:
+        return True
+    if len(left) >= 2 and any(right.lower().endswith(s) and len(right) > len(s) - 1 for s in vocab.word_suffixes):
+        return False
+    return True
+
+
+def _glue_url(out: list[str], nxt: str) -> bool:
+    tail = "".join(out[-300:])
+    m = URL_TAIL.search(tail)
+    if not m:
+        return False
+    first = URL_CHARS.match(nxt)
+    if not first:
+        return False
+    token = first.group(0)
+    return any(c in token for c in "./?=&%#") or m.group(0)[-1:] in "/.?=&-_#%"
+
+
+def join_lines(block: RawBlock, words: set[str], vocab: Vocabulary) -> None:
+    """Fill ``block.text``/``src``/``pages`` by joining its lines (see the module docstring)."""
+    out: list[str] = []
+    src: list[int] = []
+    pages: list[int | None] = []
+    for line in block.lines:
+        text = line.text
+        if not text:
+            continue
+        if out:
+            prev = out[-1]
+            hyphen = HYPHEN_END.search("".join(out[-40:]))
+            start = WORD_START.match(text)
+            if _glue_url(out, text):
+                pass
+            elif hyphen and start and (prev == "\u00ad" or not keep_hyphen(hyphen.group(1), start.group(0), words, vocab)):
+                out.pop()
+                src.pop()
+                pages.pop()
+            elif hyphen and start:
+                pass
+            elif is_wide(prev) or is_wide(text[0]):
+                pass
+            else:
+                out.append(" ")
+                src.append(-1)
+                pages.append(line.page)
+        out.extend(text)
+        src.extend(line.src)
+        pages.extend([line.page] * len(text))
+    block.text, block.src, block.pages = "".join(out), src, pages
+
+
+# 2. labelling blocks ----------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Front:
+    title: str | None = None
+    authors: list[Author] = field(default_factory=list)
+    date: str | None = None
+
+
+def parse_date(text: str) -> str | None:
+    """YYYY-MM-DD (or YYYY-MM) from a date line, or None."""
+    text = text.strip()
+    for pattern in DATE_PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        parts = m.groupdict()
+        year = int(parts["y"])
+        month = int(parts["m"]) if parts.get("m") else MONTHS.get((parts.get("mon") or "")[:3].title(), 0)
+        day = int(parts["d"]) if parts.get("d") else None
+        if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+            return None
+        return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+    return None
+
+
+def is_note(text: str, vocab: Vocabulary) -> bool:
+    return text.startswith(vocab.note_prefixes)
+
+
+def is_caption(text: str, vocab: Vocabulary) -> bool:
+    return any(marker in text for marker in vocab.caption_markers)
+
+
+def split_role(text: str, vocab: Vocabulary) -> tuple[str, str | None] | None:
+    """(affiliation, role) of an affiliation line, or None when the line is not one."""
+    text = text.strip()
+    for role in vocab.roles:
+        if role.isascii():
+            for sep in (", ", " at ", " of the ", ", the ", " — ", " - "):
+                head, found, tail = text.partition(sep)
+                if found and head.lower() == role.lower() and tail:
+                    return tail.strip(), role
+                if found and tail.lower() == role.lower() and head:
+                    return head.strip(), role
+        elif text.endswith(role) and len(text) > len(role) + 1:
+            return text[: -len(role)].strip(" ，,、"), role
+    if any(marker in text for marker in vocab.organization_markers):
+        return text, None
+    return None
+
+
+def author_names(text: str, vocab: Vocabulary) -> list[str] | None:
+    """Names on a byline line (prefixes such as 作者： or By stripped), or None when it is not a byline."""
+    text = text.strip()
+    for pattern in vocab.byline_patterns:
+        m = pattern.match(text)
+        if m:
+            return [m.group("name")]
+    for prefix in vocab.byline_prefixes:
+        if text.startswith(prefix):
+            text = text[len(prefix) :].strip()
+            break
+    parts = [p.strip() for p in re.split(r"[、，,／/]|\s+and\s+|\s*&\s*", text) if p.strip()]
+    if parts and all(CJK_NAME.match(p) or LATIN_NAME.match(p) for p in parts):
+        return parts
+    return None
+
+
+def heading_like(block: RawBlock, *, body_size: float | None, max_lines: int) -> bool:
+    text = block.text
+    if not text or len(block.lines) > max_lines:
+        return False
+    if cell_width(text) > 90 or len(text.split()) > 14:
+        return False
+    if text[-1] in HARD_END or text[-1] in CONTINUES or text[-1] in "，,":
+        return False
+    if body_size and block.size:
+        return block.bold or block.size > body_size * 1.08 or len(block.lines) == 1 and cell_width(text) < 50
+    return True
+
+
+def body_font_size(blocks: Sequence[RawBlock]) -> float | None:
+    weights: dict[float, int] = {}
+    for block in blocks:
+        for line in block.lines:
+            if line.size:
+                key = round(line.size, 1)
+                weights[key] = weights.get(key, 0) + len(line.text)
+    return max(weights, key=lambda k: weights[k]) if weights else None
+
+
+def label_blocks(blocks: list[RawBlock], vocab: Vocabulary, *, max_heading_lines: int = 1) -> Front:
+    """Set ``kind`` on every block and return the front matter (title, authors, date)."""
+    body_size = body_font_size(blocks)
+    front = Front()
+    looks_heading = [heading_like(b, body_size=body_size, max_lines=max_heading_lines) for b in blocks]
+    for block in blocks:
+        if is_note(block.text, vocab):
+            block.kind = "note"
+        elif is_caption(block.text, vocab):
+            block.kind = "caption"
+    first_body = next(
+        (i for i, b in enumerate(blocks) if not b.kind and not looks_heading[i]),
+        len(blocks),
+    )
+    candidates = [i for i in range(first_body) if not blocks[i].kind]
+    if candidates:
+        if body_size:
+            title_i = max(candidates, key=lambda i: ((blocks[i].size or 0), -i))
+        else:
+            title_i = candidates[0]
+        if first_body == len(blocks) and len(candidates) == 1 and len(blocks) > 1:
+            title_i = candidates[0]
+        blocks[title_i].kind = "title"
+        front.title = blocks[title_i].text
+        pending: list[Author] = []
+        for i in candidates:
+            if i == title_i:
+                continue
+            _label_front_block(blocks[i], vocab, front, pending)
+    for i, block in enumerate(blocks):
+        if block.kind:
+            continue
+        nxt = next((b for b in blocks[i + 1 :] if b.kind not in ("caption",)), None)
+        if looks_heading[i] and nxt is not None and not nxt.kind and not is_note(nxt.text, vocab):
+            block.kind = "heading"
+        else:
+            block.kind = "paragraph"
+    return front
+
+
+def _label_front_block(block: RawBlock, vocab: Vocabulary, front: Front, pending: list[Author]) -> None:
+    text = block.text
+    date = parse_date(text)
+    if date:
+        block.kind = "date"
+        front.date = front.date or date
+        return
+    m = NAME_IN_PARENS.match(text)
+    if m and author_names(m.group("name"), vocab):
+        names = author_names(m.group("name"), vocab) or []
+        aff = split_role(m.group("aff"), vocab) or (m.group("aff"), None)
+        block.kind = "author"
+        front.authors.extend(Author(n, aff[0], aff[1]) for n in names)
+        return
+    names = author_names(text, vocab)
+    if names:
+        block.kind = "author"
+        for name in names:
+            author = Author(name)
+            front.authors.append(author)
+            pending.append(author)
+        return
+    aff = split_role(text, vocab)
+    if aff and (front.authors or pending):
+        block.kind = "affiliation"
+        affiliation, role = aff
+        for author in pending:
+            index = front.authors.index(author)
+            front.authors[index] = Author(author.name, affiliation, role)
+        pending.clear()
+        return
+    block.kind = "heading"
+
+
+# 3. the document ---------------------------------------------------------------------------------------------------
+
+
+def publisher_from_notes(notes: Sequence[str], vocab: Vocabulary) -> str | None:
+    for note in notes:
+        for pattern in vocab.publisher_patterns:
+            m = pattern.search(note)
+            if m:
+                return m.group("name").strip()
+    return None
+
+
+def source_runs(src: Sequence[int], pages: Sequence[int | None]) -> tuple[SourceRun, ...]:
+    runs: list[SourceRun] = []
+    start = None
+    for i, offset in enumerate(src):
+        if start is not None and (offset < 0 or offset != src[i - 1] + 1 or pages[i] != pages[start]):
+            runs.append(SourceRun(start, src[start], i - start, pages[start]))
+            start = None
+        if start is None and offset >= 0:
+            start = i
+    if start is not None:
+        runs.append(SourceRun(start, src[start], len(src) - start, pages[start]))
+    return tuple(runs)
+
+
+def build_document(blocks: list[RawBlock], front: Front, *, vocab: Vocabulary | None = None) -> Document:
+    """The Document of labelled, joined blocks (id and source path are left for the reader to set)."""
+    vocab = vocab or vocabulary()
+    parts: list[str] = []
+    src: list[int] = []
+    pages: list[int | None] = []
+    out_blocks: list[Block] = []
+    pos = 0
+    for block in blocks:
+        if not block.text:
+            continue
+        if parts:
+            parts.append("\n\n")
+            src.extend((-1, -1))
+            pages.extend((None, None))
+            pos += 2
+        parts.append(block.text)
+        src.extend(block.src)
+        pages.extend(block.pages)
+        out_blocks.append(Block(block.kind or "paragraph", pos, pos + len(block.text), block.page))
+        pos += len(block.text)
+    text = "".join(parts)
+    notes = [b.text for b in blocks if b.kind == "note"]
+    urls = tuple(dict.fromkeys(m.group(0) for m in URL.finditer(text)))
+    return Document(
+        id="",
+        text=text,
+        title=front.title,
+        authors=tuple(front.authors),
+        publisher=publisher_from_notes(notes, vocab),
+        date=front.date,
+        urls=urls,
+        blocks=tuple(out_blocks),
+        source_runs=source_runs(src, pages),
+    )
+
+
+def finish(blocks: list[RawBlock], *, max_heading_lines: int = 1) -> Document:
+    """Join, label and assemble: the shared tail of every reader."""
+    vocab = vocabulary()
+    blocks = [b for b in blocks if b.lines]
+    words = document_words([ln for b in blocks for ln in b.lines])
+    for block in blocks:
+        join_lines(block, words, vocab)
+    blocks = [b for b in blocks if b.text]
+    front = label_blocks(blocks, vocab, max_heading_lines=max_heading_lines)
+    return build_document(blocks, front, vocab=vocab)
