@@ -296,6 +296,143 @@ def _evidence(record: dict[str, Any], width: int = 60) -> str:
     return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
 
 
+class Freq(StrEnum):
+    week = "week"
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+class SeriesFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ExportFormat(StrEnum):
+    gdelt = "gdelt"
+    plover = "plover"
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+@app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="First actor: a country (KOR) or an actor code (KORGOV).")],
+    b: Annotated[str, typer.Argument(help="Second actor.")],
+    db: DbOpt = None,
+    freq: Annotated[Freq, typer.Option("--freq", help="Period: week, month, quarter or year.")] = Freq.month,
+    direction: Annotated[str, typer.Option("--direction", help="both, ab (A to B) or ba (B to A).")] = "both",
+    since: Annotated[str | None, typer.Option("--since", help="From this date (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY[-MM[-DD]]).")] = None,
+    mode: Annotated[str, typer.Option("--mode", help="actual, planned, hypothetical, negated or all.")] = "actual",
+    plot: Annotated[str | None, typer.Option("--plot", help="Also draw the series to FILE.png or FILE.html.")] = None,
+    format: Annotated[SeriesFormat, typer.Option("--format", help="table, json or csv.")] = SeriesFormat.table,
+) -> None:
+    """The relation trajectory of two actors: events per quad class, mean and sum of Goldstein values per period."""
+    options = _options(db=db)
+    with _open_store(options) as store:
+        try:
+            rows = store.dyad_series(
+                a, b, freq=freq.value, direction=direction, since=since, until=until,
+                mode=None if mode == "all" else mode,
+            )  # fmt: skip
+        except KuroshioError as exc:
+            _fail(str(exc), 2)
+            return
+    columns = ("period", "events", "q1", "q2", "q3", "q4", "goldstein_mean", "goldstein_sum")
+    if format is SeriesFormat.json:
+        out.print(json.dumps(rows, ensure_ascii=False, indent=1), markup=False)
+    elif format is SeriesFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([["" if r[c] is None else r[c] for c in columns] for r in rows])
+        sys.stdout.write(buffer.getvalue())
+    else:
+        table = Table(title=f"{a.upper()} - {b.upper()} ({direction}, {freq.value})")
+        for name in ("period", "events", "q1", "q2", "q3", "q4", "gold. mean", "gold. sum"):
+            table.add_column(name, justify="right")
+        for r in rows:
+            mean = "" if r["goldstein_mean"] is None else f"{r['goldstein_mean']:+.2f}"
+            table.add_row(r["period"], *(str(r[k]) for k in ("events", "q1", "q2", "q3", "q4")), mean,
+                          f"{r['goldstein_sum']:+.1f}")  # fmt: skip
+        out.print(table)
+    if plot:
+        from kuroshio.analyze.plot import plot_series
+
+        try:
+            plot_series(rows, plot, title=f"{a.upper()} - {b.upper()}: events per {freq.value} and mean Goldstein")
+        except KuroshioError as exc:
+            _fail(str(exc), 2)
+        err.print(f"plot -> {plot}", markup=False)
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", help="gdelt, plover, parquet, csv or jsonl.")],
+    out_path: Annotated[str, typer.Option("--out", help="Output file ('-' for stdout, except parquet).")],
+    db: DbOpt = None,
+    source: Annotated[str | None, typer.Option("--source", help="Source country or actor code.")] = None,
+    target: Annotated[str | None, typer.Option("--target", help="Target country or actor code.")] = None,
+    code: Annotated[str | None, typer.Option("--code", help="CAMEO code or prefix (04, 042).")] = None,
+    root: Annotated[str | None, typer.Option("--root", help="CAMEO root (two digits).")] = None,
+    quad: Annotated[int | None, typer.Option("--quad", min=1, max=4, help="Quad class 1-4.")] = None,
+    mode: Annotated[str | None, typer.Option("--mode", help="actual, planned, hypothetical or negated.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Events dated on or after (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Events dated on or before (YYYY[-MM[-DD]]).")] = None,
+    doc_id: Annotated[str | None, typer.Option("--doc", help="Only this document id.")] = None,
+    q: Annotated[str | None, typer.Option("--q", help="Text search in the evidence sentence.")] = None,
+) -> None:
+    """Export stored events: GDELT 2.0 event table, PLOVER JSON, Parquet, CSV or JSONL (see docs/store.md)."""
+    from kuroshio.export import export_events
+
+    options = _options(db=db)
+    if out_path == "-" and format is ExportFormat.parquet:
+        _fail("parquet export needs a file (--out FILE.parquet)", 2)
+    with _open_store(options) as store:
+        try:
+            n = export_events(
+                store, format.value, sys.stdout if out_path == "-" else out_path,
+                source=source, target=target, code=code, root=root, quad_class=quad, mode=mode,
+                since=since, until=until, doc=doc_id, q=q,
+            )  # fmt: skip
+        except UsageError as exc:
+            _fail(str(exc), 2)
+            return
+        except KuroshioError as exc:
+            _fail(str(exc), 1)
+            return
+    err.print(f"{n} events -> {out_path}", markup=False)
+
+
+@app.command("import")
+def import_(
+    path: Annotated[str, typer.Argument(help="A Parquet file written by `kuroshio export --format parquet`.")],
+    db: DbOpt = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Replace documents already in the store.")] = False,
+) -> None:
+    """Load events from a Kuroshio Parquet export into a store."""
+    from kuroshio.export import import_parquet
+
+    options = _options(db=db)
+    with _open_store(options, read_only=False) as store:
+        try:
+            counts = import_parquet(store, path, replace=replace)
+        except UsageError as exc:
+            _fail(str(exc), 2)
+            return
+        except KuroshioError as exc:
+            _fail(str(exc), 1)
+            return
+    err.print(
+        f"{counts['events']} events in {counts['added']} documents added, {counts['replaced']} replaced, "
+        f"{counts['skipped']} already stored (skipped) -> {options.db}",
+        markup=False,
+    )
+
+
 _ACTOR_FIELDS = ("code", "country", "name", "matched", "valid_from", "valid_until")
 
 
