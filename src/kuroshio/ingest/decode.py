@@ -1,0 +1,78 @@
+"""Bytes to text: byte-order marks, strict UTF-8, UTF-16 without a mark, then charset-normalizer (Big5, GB18030...).
+
+Binary data is refused rather than decoded into nonsense.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from kuroshio.errors import IngestError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CANDIDATES = ["utf_8", "big5", "cp950", "big5hkscs", "gb18030", "gbk", "gb2312", "utf_16", "shift_jis", "euc_kr"]
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0) / (len(sample) / 2)
+    odd = sample[1::2].count(0) / (len(sample) / 2)
+    encoding = "utf-16-le" if odd > 0.3 and even < 0.05 else "utf-16-be" if even > 0.3 and odd < 0.05 else None
+    if encoding is None:
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20000]
+    if not sample:
+        return False
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v\x1b") or c == "\ufffd")
+    return bad > max(2, 0.02 * len(sample))
+
+
+def decode_bytes(data: bytes, path: str) -> str:
+    """The text of ``data``; raises :class:`IngestError` for empty or binary input."""
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise IngestError(path, "empty file")
+    text: str | None = None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise IngestError(path, f"invalid {encoding} text") from None
+            break
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _utf16_without_bom(data)
+    if text is None:
+        if data[:4096].count(0) > 4:
+            raise IngestError(path, "binary file, not text")
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000], cp_isolation=_CANDIDATES).best()
+        if best is None:
+            raise IngestError(path, "binary file, not text (no text encoding fits)")
+        try:
+            text = data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = data.decode(best.encoding, errors="replace")
+    if _looks_binary(text):
+        raise IngestError(path, "binary file, not text")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text

@@ -1,0 +1,372 @@
+"""PDFs with a text layer (pdfplumber/pdfminer.six; pypdfium2 only to see stroke-drawn "fake bold" text).
+
+Steps, per page then across pages:
+
+1. Characters become rows (same baseline) and rows become segments where a wide horizontal gap splits them (table
+   cells, columns). Spaces are synthesized between Latin words the PDF placed apart without a space glyph.
+2. Ruled tables (pdfplumber's table finder, only on pages that draw lines) become one block, cells joined by tabs.
+3. Two columns: a vertical gutter in the middle third that (almost) no segment crosses; segments that span it
+   (titles) interrupt the flow, the left column is read before the right.
+4. Running headers and footers: lines in the top or bottom band whose text (digits ignored) repeats on at least
+   half of the pages, and page numbers anywhere in those bands, are dropped wherever they sit in the file's order.
+5. Lines join into blocks unless the gap is wider than the line spacing, the font size or weight changes, the
+   line is indented, or the line before stopped short of the column's right edge; across a page or column break the
+   same tests apply to the first line of the new page. Then :func:`kuroshio.ingest.layout.finish` labels the blocks
+   (title = largest font, headings = bold or larger short lines).
+
+Source offsets of a PDF document index the page text: the concatenation of ``page.chars`` texts, per page.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from kuroshio.errors import IngestError
+from kuroshio.ingest.layout import CONTINUES, Line, RawBlock, finish, is_wide
+from kuroshio.ingest.vocabulary import vocabulary
+from kuroshio.model import Document
+
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|-w[6-9]\b|,b\b", re.I)
+
+
+@dataclass(slots=True)
+class _Seg:
+    chars: list[dict[str, Any]]
+    page: int
+    text: str = ""
+    src: list[int] = field(default_factory=list)
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    bold: bool = False
+    table: bool = False
+
+    def to_line(self) -> Line:
+        return Line(
+            text=self.text, src=self.src, page=self.page, width=self.x1 - self.x0, x0=self.x0, x1=self.x1,
+            top=self.top, bottom=self.bottom, size=self.size, bold=self.bold,
+        )
+
+
+def _stroked_boxes(data: bytes, page_count: int) -> dict[int, list[tuple[float, float, float, float]]]:
+    """Per page, boxes (x0, y0, x1, y1 in PDF user space) of text drawn with a stroke (render modes 1, 2, 5, 6)."""
+    boxes: dict[int, list[tuple[float, float, float, float]]] = {}
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as pdfium_c
+    except ImportError:  # optional signal
+        return boxes
+    try:
+        document = pdfium.PdfDocument(data)
+    except Exception:  # noqa: BLE001 - pdfplumber reports the real problem
+        return boxes
+    try:
+        for index in range(min(page_count, len(document))):
+            page = document[index]
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=3):
+                mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
+                if mode in (1, 2, 5, 6):
+                    boxes.setdefault(index, []).append(tuple(obj.get_pos()))  # type: ignore[arg-type]
+    finally:
+        document.close()
+    return boxes
+
+
+def _segments(chars: list[dict[str, Any]], page_no: int, offsets: dict[int, int]) -> list[_Seg]:
+    rows: list[list[dict[str, Any]]] = []
+    for ch in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        if rows:
+            row = rows[-1]
+            ref = row[0]
+            if abs(ch["top"] - ref["top"]) <= 0.45 * max(ref["size"], 1.0):
+                row.append(ch)
+                continue
+        rows.append([ch])
+    segs: list[_Seg] = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        current: list[dict[str, Any]] = [row[0]]
+        for prev, ch in zip(row, row[1:], strict=False):
+            if ch["x0"] - prev["x1"] > 1.6 * max(prev["size"], ch["size"]):
+                segs.append(_make_seg(current, page_no, offsets))
+                current = []
+            current.append(ch)
+        segs.append(_make_seg(current, page_no, offsets))
+    return [s for s in segs if s.text]
+
+
+def _make_seg(chars: list[dict[str, Any]], page_no: int, offsets: dict[int, int]) -> _Seg:
+    seg = _Seg(chars=chars, page=page_no)
+    text: list[str] = []
+    src: list[int] = []
+    prev = None
+    for ch in chars:
+        t = ch["text"]
+        if prev is not None and t.strip() and text and text[-1] != " ":
+            gap = ch["x0"] - prev["x1"]
+            if gap > 0.22 * ch["size"] and not (is_wide(text[-1]) and is_wide(t[0])):
+                text.append(" ")
+                src.append(-1)
+        if not t.strip():
+            if text and text[-1] != " ":
+                text.append(" ")
+                src.append(offsets[id(ch)])
+            prev = ch
+            continue
+        for k, c in enumerate(t):
+            text.append(c)
+            src.append(offsets[id(ch)] + k)
+        prev = ch
+    while text and text[-1] == " ":
+        text.pop()
+        src.pop()
+    while text and text[0] == " ":
+        text.pop(0)
+        src.pop(0)
+    seg.text = "".join(text)
+    seg.src = src
+    visible = [c for c in chars if c["text"].strip()] or chars
+    seg.x0 = min(c["x0"] for c in visible)
+    seg.x1 = max(c["x1"] for c in visible)
+    seg.top = min(c["top"] for c in visible)
+    seg.bottom = max(c["bottom"] for c in visible)
+    seg.size = statistics.median(c["size"] for c in visible)
+    bold = sum(1 for c in visible if c.get("_bold") or _BOLD_FONT.search(c.get("fontname", "")))
+    seg.bold = bold >= 0.6 * len(visible)
+    return seg
+
+
+def _gutter(segs: list[_Seg], width: float) -> float | None:
+    body = [s for s in segs if not s.table and len(s.text) > 1]
+    if len(body) < 8:
+        return None
+    best: tuple[int, float] | None = None
+    x = 0.35 * width
+    while x <= 0.65 * width:
+        crossing = sum(1 for s in body if s.x0 < x < s.x1)
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+        x += 2.0
+    assert best is not None
+    crossing, gx = best
+    left = sum(1 for s in body if s.x1 <= gx)
+    right = sum(1 for s in body if s.x0 >= gx)
+    if left >= 4 and right >= 4 and crossing <= 0.2 * len(body):
+        return gx
+    return None
+
+
+def _reading_order(segs: list[_Seg], width: float) -> list[list[_Seg]]:
+    """Flows of segments in reading order: one flow per column run (a spanning segment starts a new run)."""
+    segs = sorted(segs, key=lambda s: (s.top, s.x0))
+    gx = _gutter(segs, width)
+    if gx is None:
+        return [segs]
+    flows: list[list[_Seg]] = []
+    left: list[_Seg] = []
+    right: list[_Seg] = []
+    spanning: list[_Seg] = []
+    for seg in segs:
+        if seg.x0 < gx < seg.x1:
+            if left or right:
+                flows.extend(f for f in (left, right) if f)
+                left, right = [], []
+            spanning.append(seg)
+            continue
+        if spanning:
+            flows.append(spanning)
+            spanning = []
+        (left if seg.x1 <= gx else right).append(seg)
+    flows.extend(f for f in (spanning, left, right) if f)
+    return flows
+
+
+def _table_segments(page: Any, page_no: int, offsets: dict[int, int], chars: list[dict[str, Any]]) -> tuple[
+    list[_Seg], set[int]
+]:
+    if not (page.lines or page.rects):
+        return [], set()
+    try:
+        tables = page.find_tables()
+    except Exception:  # noqa: BLE001 - a table we cannot read is left to the text flow
+        return [], set()
+    out: list[_Seg] = []
+    used: set[int] = set()
+    for table in tables:
+        x0, top, x1, bottom = table.bbox
+        inside = [c for c in chars if x0 - 1 <= c["x0"] and c["x1"] <= x1 + 1 and top - 1 <= c["top"] and c["bottom"] <= bottom + 1]
+        if not inside:
+            continue
+        used.update(id(c) for c in inside)
+        texts: list[str] = []
+        src: list[int] = []
+        for row in table.rows:
+            if texts:
+                texts.append("\n")
+                src.append(-1)
+            first_cell = True
+            for cell in row.cells:
+                if cell is None:
+                    continue
+                cx0, ctop, cx1, cbottom = cell
+                cell_chars = [c for c in inside if cx0 - 1 <= c["x0"] and c["x1"] <= cx1 + 1 and ctop - 1 <= c["top"] and c["bottom"] <= cbottom + 1]
+                seg = _make_seg(sorted(cell_chars, key=lambda c: (round(c["top"]), c["x0"])), page_no, offsets) if cell_chars else None
+                if not first_cell:
+                    texts.append("\t")
+                    src.append(-1)
+                first_cell = False
+                if seg and seg.text:
+                    texts.append(seg.text)
+                    src.extend(seg.src)
+        seg = _Seg(chars=inside, page=page_no, text="".join(texts), src=src, x0=x0, x1=x1, top=top, bottom=bottom,
+                   size=statistics.median(c["size"] for c in inside), table=True)
+        out.append(seg)
+    return out, used
+
+
+def _page_flows(page: Any, page_no: int, stroked: list[tuple[float, float, float, float]]) -> tuple[list[list[_Seg]], int]:
+    chars = [c for c in page.chars if c.get("upright", True)]
+    offsets: dict[int, int] = {}
+    pos = 0
+    for c in page.chars:
+        offsets[id(c)] = pos
+        pos += len(c["text"])
+    if stroked:
+        height = page.height
+        for c in chars:
+            cx, cy = (c["x0"] + c["x1"]) / 2, height - (c["top"] + c["bottom"]) / 2
+            if any(b[0] - 0.5 <= cx <= b[2] + 0.5 and b[1] - 0.5 <= cy <= b[3] + 0.5 for b in stroked):
+                c["_bold"] = True
+    tables, used = _table_segments(page, page_no, offsets, chars)
+    segs = _segments([c for c in chars if id(c) not in used], page_no, offsets) + tables
+    return _reading_order(segs, page.width), sum(1 for c in chars if c["text"].strip())
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _drop_furniture(pages: list[list[list[_Seg]]], heights: list[float]) -> None:
+    """Remove running headers, footers and page numbers (step 4 of the module docstring)."""
+    vocab = vocabulary()
+
+    def in_band(seg: _Seg, height: float) -> bool:
+        return seg.top < 0.1 * height or seg.bottom > 0.9 * height
+
+    counts: Counter[str] = Counter()
+    for flows, height in zip(pages, heights, strict=True):
+        keys = {_furniture_key(s.text) for flow in flows for s in flow if in_band(s, height)}
+        counts.update(keys)
+    repeated = {k for k, n in counts.items() if len(pages) >= 2 and n >= max(2, 0.5 * len(pages))}
+    for flows, height in zip(pages, heights, strict=True):
+        for flow in flows:
+            flow[:] = [
+                s for s in flow
+                if not (in_band(s, height) and (_furniture_key(s.text) in repeated
+                        or any(p.match(s.text.strip()) for p in vocab.page_numbers)))
+            ]
+
+
+def _blocks(pages: list[list[list[_Seg]]]) -> list[RawBlock]:
+    flows = [flow for page in pages for flow in page if flow]
+    lines = [s for flow in flows for s in flow if not s.table]
+    spacings = []
+    for flow in flows:
+        for a, b in zip(flow, flow[1:], strict=False):
+            if not a.table and not b.table and abs(a.size - b.size) < 0.5 and b.top > a.top:
+                spacings.append(round(b.top - a.top, 1))
+    spacing = Counter(spacings).most_common(1)[0][0] if spacings else None
+    if not lines:
+        return []
+    blocks: list[RawBlock] = []
+    prev: _Seg | None = None
+    prev_flow: list[_Seg] | None = None
+    edges: dict[int, tuple[float, float]] = {}
+    for flow in flows:
+        body = [s for s in flow if not s.table and len(s.text) > 3] or flow
+        edges[id(flow)] = (min(s.x0 for s in body), max(s.x1 for s in body))
+    for flow in flows:
+        left, right = edges[id(flow)]
+        for seg in flow:
+            if seg.table:
+                blocks.append(RawBlock([seg.to_line()], kind="paragraph"))
+                prev = None
+                continue
+            new = True
+            if prev is not None:
+                pleft, pright = edges[id(prev_flow)] if prev_flow is not None else (left, right)
+                same_style = abs(seg.size - prev.size) <= 0.08 * max(seg.size, 1) and seg.bold == prev.bold
+                indented = seg.x0 > left + 0.8 * seg.size
+                short = prev.x1 < pright - 2.5 * prev.size and prev.text[-1] not in CONTINUES
+                centered = abs((prev.x0 + prev.x1) / 2 - (pleft + pright) / 2) < prev.size and prev.x0 > pleft + 2 * prev.size
+                if flow is prev_flow:
+                    gap = seg.top - prev.top
+                    loose = spacing is not None and gap > 1.35 * spacing
+                    new = loose or not same_style or indented or short or centered or gap <= 0
+                else:
+                    new = not same_style or indented or short or centered
+            if new or not blocks:
+                blocks.append(RawBlock([seg.to_line()]))
+            else:
+                blocks[-1].lines.append(seg.to_line())
+            prev, prev_flow = seg, flow
+    return blocks
+
+
+def read_pdf(data: bytes, path: str, *, max_pages: int = 500) -> Document:
+    """A Document from the bytes of a PDF (see the module docstring)."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+        raise IngestError(path, "not a PDF file (no %PDF header)")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PDFPasswordIncorrect:
+        raise IngestError(path, "encrypted PDF (a password is needed)") from None
+    except PDFEncryptionError as exc:
+        raise IngestError(path, f"encrypted PDF ({exc})") from None
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise IngestError(path, f"corrupt or truncated PDF ({type(exc).__name__})") from None
+    except Exception as exc:  # pdfminer raises many kinds of errors on broken files
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise IngestError(path, "encrypted PDF (a password is needed)") from None
+        raise IngestError(path, f"corrupt or truncated PDF ({type(exc).__name__})") from None
+    with pdf:
+        try:
+            page_list = list(pdf.pages)[:max_pages]
+        except Exception as exc:  # noqa: BLE001
+            raise IngestError(path, f"corrupt or truncated PDF ({type(exc).__name__})") from None
+        if not page_list:
+            raise IngestError(path, "corrupt or truncated PDF (no pages)")
+        stroked = _stroked_boxes(data, len(page_list))
+        pages: list[list[list[_Seg]]] = []
+        heights: list[float] = []
+        visible = 0
+        for index, page in enumerate(page_list):
+            try:
+                flows, count = _page_flows(page, index + 1, stroked.get(index, []))
+            except IngestError:
+                raise
+            except Exception as exc:  # noqa: BLE001
+                raise IngestError(path, f"corrupt or truncated PDF (page {index + 1}: {type(exc).__name__})") from None
+            pages.append(flows)
+            heights.append(float(page.height))
+            visible += count
+            page.flush_cache()
+    if visible == 0:
+        raise IngestError(path, "no text layer; OCR is not supported")
+    _drop_furniture(pages, heights)
+    doc = finish(_blocks(pages), max_heading_lines=2)
+    if not doc.text:
+        raise IngestError(path, "no text layer; OCR is not supported")
+    return doc
