@@ -1,0 +1,343 @@
+"""The Chinese event coder: triggers -> CAMEO events with source, target, mode, date and evidence spans.
+
+How one document is coded, stage by stage:
+
+1. One leftmost-longest Aho-Corasick pass over the Simplified shadow finds every trigger (``lexicon.py``); stop
+   phrases consume their span and code nothing.
+2. The actor mentions of each sentence are grouped: mentions joined by 、/和/與/及 or sharing a span (美日韓, 兩國)
+   form one group, and the word right before a group gives its role: 對/向 + group is a target, 與/和/同 + group a
+   partner, 被/遭 + group an agent, anything else a subject.
+3. Each trigger takes its arguments from its clause (the text between ，；： inside the sentence): the subject is the
+   nearest subject group to its left, else the first subject group of the nearest earlier clause of the sentence
+   (reported speech: X表示，譴責Y); the target is a 對/向 group, else the first group right after the trigger, else
+   a partner; a passive agent reverses the roles. Symmetric triggers give every ordered pair of participants, visit
+   and host triggers give 042 and 043.
+4. The mode comes from function words before the trigger (conditional, speculative, negation, planned), from the
+   word right after it (訪美前) and from a date later than the publication date; the date from the nearest date
+   expression in the sentence, else the publication date.
+5. Events are built by :func:`kuroshio.events.build.build_event` and deduplicated by (sentence, source, target,
+   code, mode).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from itertools import permutations
+
+from kuroshio.config import Options
+from kuroshio.events.build import build_event, dedupe
+from kuroshio.events.dates import DateMention, find_dates, is_after
+from kuroshio.events.lexicon import Grammar, Lexicon, Trigger, chinese_lexicon
+from kuroshio.model import Document, Event, Mention, Sentence
+
+OBJECT_GAP = 12  # at most this many characters between a trigger and its object
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Actor mentions that act together (one conjunction, one compound, one coreferent plural)."""
+
+    start: int
+    end: int
+    members: tuple[Mention, ...]
+    role: str  # subject | target | partner | agent
+    clause: int
+
+
+def code_chinese(doc: Document, options: Options, lexicon: Lexicon | None = None) -> Document:
+    """The pipeline stage for Chinese documents: a copy of ``doc`` with its events."""
+    return replace(doc, events=tuple(code_document(doc, lexicon or chinese_lexicon())))
+
+
+def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
+    shadow = doc.match_text
+    matches = [m for m in lexicon.find(shadow) if m[0].args != "stop"]
+    if not matches:
+        return []
+    sentences = doc.sentences or (Sentence(index=0, start=0, end=len(doc.text)),)
+    mentions = sorted((m for m in doc.mentions if m.code and not _sea_name(shadow, m)), key=lambda m: (m.start, m.end))
+    events: list[Event] = []
+    mi = ti = 0
+    for sentence in sentences:
+        while ti < len(matches) and matches[ti][1] < sentence.start:
+            ti += 1
+        tj = ti
+        while tj < len(matches) and matches[tj][1] < sentence.end:
+            tj += 1
+        if tj == ti:
+            continue
+        while mi < len(mentions) and mentions[mi].start < sentence.start:
+            mi += 1
+        mj = mi
+        while mj < len(mentions) and mentions[mj].start < sentence.end:
+            mj += 1
+        spans = [(s, e) for _, s, e in matches[ti:tj]]
+        coder = _SentenceCoder(doc, shadow, sentence, mentions[mi:mj], lexicon.grammar, spans)
+        for trigger, start, end in matches[ti:tj]:
+            events.extend(coder.code(trigger, start, end))
+        ti = tj
+    return dedupe(events)
+
+
+def _sea_name(shadow: str, mention: Mention) -> bool:
+    """日本海 names a sea, not Japan."""
+    return mention.kind == "state" and shadow[mention.end : mention.end + 1] == "海"
+
+
+class _SentenceCoder:
+    """Argument, mode and date assignment for the triggers of one sentence."""
+
+    def __init__(
+        self,
+        doc: Document,
+        shadow: str,
+        sentence: Sentence,
+        mentions: list[Mention],
+        grammar: Grammar,
+        trigger_spans: list[tuple[int, int]],
+    ) -> None:
+        self.doc = doc
+        self.shadow = shadow
+        self.sentence = sentence
+        self.grammar = grammar
+        self.mentions = mentions
+        self.trigger_spans = trigger_spans
+        self.clauses = self._clauses()
+        self.groups = self._groups()
+        self.dates: list[DateMention] | None = None
+
+    # -- structure -------------------------------------------------------------------------------------------------
+
+    def _clauses(self) -> list[tuple[int, int]]:
+        s, e = self.sentence.start, self.sentence.end
+        breaks = "".join(re.escape(c) for c in sorted(self.grammar.clause_breaks))
+        spans: list[tuple[int, int]] = []
+        pos = s
+        for m in re.finditer(f"[{breaks}]", self.shadow[s:e]):
+            cut = s + m.end()
+            spans.append((pos, cut))
+            pos = cut
+        if pos < e:
+            spans.append((pos, e))
+        return spans or [(s, e)]
+
+    def clause_of(self, pos: int) -> int:
+        for i, (s, e) in enumerate(self.clauses):
+            if s <= pos < e:
+                return i
+        return len(self.clauses) - 1
+
+    def _groups(self) -> list[Group]:
+        conj = self.grammar.conjunctions
+        runs: list[list[Mention]] = []
+        end = -1
+        for m in self.mentions:
+            if runs:
+                gap = self.shadow[end : m.start]
+                if m.start < end or (len(gap) <= 2 and all(c in conj for c in gap)):
+                    runs[-1].append(m)
+                    end = max(end, m.end)
+                    continue
+            runs.append([m])
+            end = m.end
+        groups: list[Group] = []
+        for run in runs:
+            start = run[0].start
+            groups.append(
+                Group(
+                    start=start,
+                    end=max(m.end for m in run),
+                    members=tuple(run),
+                    role=self._role(start),
+                    clause=self.clause_of(start),
+                )
+            )
+        return groups
+
+    def _role(self, start: int) -> str:
+        if any(s <= start < e for s, e in self.trigger_spans):
+            return "internal"  # the 日 of 訪日 is the trigger's own target, no one's subject
+        before = self.shadow[max(self.sentence.start, start - 2) : start]
+        g = self.grammar
+        for role, words in (("agent", g.passive_markers), ("target", g.target_prepositions)):
+            if any(before.endswith(w) for w in words):
+                return role
+        if any(before.endswith(w) for w in g.partner_prepositions):
+            return "partner"
+        return "subject"
+
+    # -- arguments -------------------------------------------------------------------------------------------------
+
+    def code(self, trigger: Trigger, start: int, end: int) -> list[Event]:
+        if any(m.start <= start and end <= m.end for m in self.mentions):
+            return []  # the trigger is part of a name (六方會談 as an organisation, say)
+        clause = self.clause_of(start)
+        left = [g for g in self.groups if g.end <= start]
+        here = [g for g in left if g.clause == clause]
+        right = [
+            g for g in self.groups if g.start >= end and g.clause == clause and g.start - end <= OBJECT_GAP
+        ]
+
+        def nearest(role: str) -> Group | None:
+            found = [g for g in here if g.role == role]
+            return found[-1] if found else None
+
+        subject = nearest("subject")
+        from_earlier = False
+        if subject is None:
+            for c in range(clause - 1, -1, -1):
+                earlier = [g for g in left if g.clause == c and g.role == "subject"]
+                if earlier:
+                    subject, from_earlier = earlier[0], True
+                    break
+        target, partner, agent = nearest("target"), nearest("partner"), nearest("agent")
+        obj = right[0] if right and right[0].role == "subject" else None
+        implicit = self._implicit_target(trigger, start, end)
+
+        pairs: list[tuple[Mention, Mention, str]] = []
+        if trigger.args == "directed":
+            passive = agent is not None and (subject is None or agent.start > subject.start)
+            if passive:
+                sources, targets = _members(agent), _members(subject)
+            elif self._agentless_passive(start, subject):
+                return []
+            else:
+                sources = _members(subject)
+                targets = implicit or _members(target) or _members(obj) or _members(partner)
+            pairs = [(s, t, trigger.cameo) for s in sources for t in targets]
+        elif trigger.args == "symmetric":
+            people = _unique(_members(subject) + _members(partner) + _members(target) + _members(obj) + implicit)
+            pairs = [(a, b, trigger.cameo) for a, b in permutations(people, 2)]
+        elif trigger.args == "visit":
+            hosts = implicit or _members(obj) or _members(target)
+            for v in _members(subject):
+                for h in hosts:
+                    pairs += [(v, h, "042"), (h, v, "043")]
+        elif trigger.args == "host":
+            for h in _members(subject):
+                for v in _members(obj) or _members(target):
+                    pairs += [(h, v, "043"), (v, h, "042")]
+        if not pairs:
+            return []
+        mode = self.mode(trigger, start, end)
+        date, precision = self.date(start, end)
+        if mode == "actual" and date is not None and is_after(date, self.doc.date) and not trigger.intent:
+            mode = "planned"
+        confidence = 0.6 + (0.2 if (target or obj or implicit) else 0.0) - (0.15 if from_earlier else 0.0)
+        events: list[Event] = []
+        for source, tgt, cameo in pairs:
+            if _same_actor(source, tgt):
+                continue
+            events.append(
+                build_event(
+                    self.doc, self.sentence, source, tgt, cameo, mode=mode, date=date, date_precision=precision,
+                    trigger=(start, end), confidence=confidence,
+                )
+            )
+        return events
+
+    def _agentless_passive(self, start: int, subject: Group | None) -> bool:
+        """被批評 with no agent: the source is unknown, so nothing is coded."""
+        lo = max(subject.end if subject else self.sentence.start, start - 3)
+        before = self.shadow[lo:start]
+        return any(before.endswith(w) for w in self.grammar.passive_markers)
+
+    def _implicit_target(self, trigger: Trigger, start: int, end: int) -> list[Mention]:
+        if trigger.target is None:
+            return []
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end and m.country == trigger.target]
+        if inside:
+            return inside[:1]
+        return [
+            Mention(start=start, end=end, text=self.doc.text[start:end], code=trigger.target,
+                    country=trigger.target, kind="state", sentence=self.sentence.index)
+        ]
+
+    # -- mode and date ---------------------------------------------------------------------------------------------
+
+    def mode(self, trigger: Trigger, start: int, end: int) -> str:
+        g = self.grammar
+        clause_start = self.clauses[self.clause_of(start)][0]
+        head = self.shadow[self.sentence.start : start]
+        clause_head = self.shadow[clause_start:start]
+        if _has(head, g.conditional, exclude=g.conditional_exceptions):
+            return "hypothetical"
+        window = self.shadow[max(clause_start, start - g.negation_window) : start]
+        if _has(window, g.negation, exclude=g.negation_exceptions):
+            return "negated"
+        if _has(clause_head, g.speculative):
+            return "hypothetical"
+        if trigger.intent:
+            return "actual"
+        after = self.shadow[end : end + 2]
+        if self._planned(clause_head, clause_start):
+            return "planned"
+        if any(after.startswith(w) for w in g.suffix_planned) and not any(after.startswith(w) for w in g.suffix_actual):
+            return "planned"
+        return "actual"
+
+    def _planned(self, clause_head: str, clause_start: int) -> bool:
+        g = self.grammar
+        last_planned = -1
+        for word in g.planned:
+            for m in re.finditer(re.escape(word), clause_head):
+                pos = m.start()
+                if any(clause_head.startswith(x, pos - x.index(word)) for x in g.planned_exceptions if word in x):
+                    continue
+                if word == "将" and self._mention_at(clause_start + m.end()):
+                    continue  # 將日本視為: 將 is 把 here
+                last_planned = max(last_planned, pos)
+        if last_planned < 0:
+            return False
+        last_actual = max((clause_head.rfind(w) for w in g.actual), default=-1)
+        return last_planned > last_actual
+
+    def _mention_at(self, pos: int) -> bool:
+        return any(m.start == pos for m in self.mentions)
+
+    def date(self, start: int, end: int) -> tuple[str | None, str | None]:
+        if self.dates is None:
+            self.dates = find_dates(self.shadow, self.sentence.start, self.sentence.end, self.doc.date)
+        if not self.dates:
+            return None, None
+        clause = self.clause_of(start)
+        before = [d for d in self.dates if d.end <= start]
+        same = [d for d in before if self.clause_of(d.start) == clause]
+        after = [d for d in self.dates if d.start >= end and self.clause_of(d.start) == clause]
+        chosen = (same or before or after or [None])[-1 if (same or before) else 0]
+        if chosen is None:
+            return None, None
+        return chosen.value, chosen.precision
+
+
+def _has(text: str, words: Iterable[str], exclude: Iterable[str] = ()) -> bool:
+    if not text:
+        return False
+    for ex in exclude:
+        text = text.replace(ex, "\x00" * len(ex))
+    return any(w in text for w in words)
+
+
+def _members(group: Group | None) -> list[Mention]:
+    if group is None:
+        return []
+    return _unique(list(group.members))
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out: list[Mention] = []
+    for m in mentions:
+        key = m.country or m.code
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _same_actor(a: Mention, b: Mention) -> bool:
+    if a.country and b.country:
+        return a.country == b.country
+    return a.code == b.code

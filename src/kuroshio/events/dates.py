@@ -1,0 +1,171 @@
+"""Dates in Chinese text: absolute (2025年8月23日, 8月23日, 廿五日) and relative to the publication date (昨日, 前天,
+上週, 數日後, 八月下旬, 今年, 去年, 日前), resolved to ``(date, precision)`` as in DESIGN.md §3.
+
+Found with one regular expression over the Simplified shadow of a sentence; numerals may be Arabic, full-width or
+Chinese (二十五, 廿五, 二〇二五).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_NUM = r"[0-9０-９〇零一二三四五六七八九十廿卅两]{1,4}"
+_YEAR = r"[12][0-9]{3}|[12１２][０-９]{3}|[一二][〇零一二三四五六七八九]{3}"
+
+DATE_PATTERN = re.compile(
+    rf"(?P<ymd>(?P<y>{_YEAR})年(?:(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日号])?(?P<ympart>上旬|中旬|下旬|初|底)?)?)(?!代)"
+    rf"|(?P<md>(?P<m2>{_NUM})月(?:(?P<d2>{_NUM})[日号]|(?P<part>上旬|中旬|下旬|初|底|中)?))"
+    rf"|(?P<dd>(?<![0-9０-９])(?P<d3>{_NUM})[日号](?![本元圆语文方军相韩美媒台中朝俄报电]))"
+    r"|(?P<rel>今天|今日|今晨|今早|今晚|本日|昨天|昨日|昨晚|昨晨|前天|前日|明天|明日|后天|上周|上星期|上个星期|本周|这周|"
+    r"下周|下星期|上个月|上月|本月|这个月|下个月|下月|今年|去年|明年|前年|日前|近日|日昨|数日后|几天后|数天后|近来|最近)"
+)
+
+_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+_FULL = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# relative word -> (unit, offset, precision)
+_RELATIVE: dict[str, tuple[str, int, str]] = {
+    "今天": ("day", 0, "day"), "今日": ("day", 0, "day"), "今晨": ("day", 0, "day"), "今早": ("day", 0, "day"),
+    "今晚": ("day", 0, "day"), "本日": ("day", 0, "day"),
+    "昨天": ("day", -1, "day"), "昨日": ("day", -1, "day"), "昨晚": ("day", -1, "day"), "昨晨": ("day", -1, "day"),
+    "日昨": ("day", -1, "day"), "前天": ("day", -2, "day"), "前日": ("day", -2, "day"),
+    "明天": ("day", 1, "day"), "明日": ("day", 1, "day"), "后天": ("day", 2, "day"),
+    "上周": ("day", -7, "week"), "上星期": ("day", -7, "week"), "上个星期": ("day", -7, "week"),
+    "本周": ("day", 0, "week"), "这周": ("day", 0, "week"), "下周": ("day", 7, "week"), "下星期": ("day", 7, "week"),
+    "日前": ("day", 0, "week"), "近日": ("day", 0, "week"), "近来": ("day", 0, "month"), "最近": ("day", 0, "month"),
+    "数日后": ("day", 3, "week"), "几天后": ("day", 3, "week"), "数天后": ("day", 3, "week"),
+    "上个月": ("month", -1, "month"), "上月": ("month", -1, "month"), "本月": ("month", 0, "month"),
+    "这个月": ("month", 0, "month"), "下个月": ("month", 1, "month"), "下月": ("month", 1, "month"),
+    "今年": ("year", 0, "year"), "去年": ("year", -1, "year"), "明年": ("year", 1, "year"),
+    "前年": ("year", -2, "year"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    value: str  # YYYY-MM-DD | YYYY-MM | YYYY
+    precision: str  # day | week | month | year
+
+
+def parse_number(text: str) -> int | None:
+    """An integer from Arabic, full-width or Chinese numerals (二十五, 廿五, 十二, 二〇二五); None when unreadable."""
+    text = text.translate(_FULL)
+    if text.isdigit():
+        return int(text)
+    if all(c in _DIGITS for c in text):  # digit by digit: 二〇二五
+        return int("".join(str(_DIGITS[c]) for c in text))
+    total, rest = 0, text
+    if rest.startswith("廿"):
+        total, rest = 20, rest[1:]
+    elif rest.startswith("卅"):
+        total, rest = 30, rest[1:]
+    elif "十" in rest:
+        tens, _, rest = rest.partition("十")
+        if tens and tens not in _DIGITS:
+            return None
+        total = (_DIGITS[tens] if tens else 1) * 10
+    if rest:
+        if len(rest) != 1 or rest not in _DIGITS:
+            return None
+        total += _DIGITS[rest]
+    return total or None
+
+
+def parse_base(date: str | None) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of a YYYY[-MM[-DD]] publication date."""
+    if not date:
+        return None
+    parts = date.split("-")
+    try:
+        nums = [int(p) for p in parts]
+    except ValueError:
+        return None
+    return (nums[0], nums[1] if len(nums) > 1 else None, nums[2] if len(nums) > 2 else None)
+
+
+def _fmt(y: int, m: int | None = None, d: int | None = None) -> str:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _valid(y: int, m: int | None, d: int | None) -> bool:
+    if m is not None and not 1 <= m <= 12:
+        return False
+    if d is not None:
+        try:
+            dt.date(y, m or 1, d)
+        except ValueError:
+            return False
+    return 1800 <= y <= 2200
+
+
+def resolve(match: re.Match[str], base: tuple[int, int | None, int | None] | None) -> tuple[str, str] | None:
+    """(value, precision) of one DATE_PATTERN match, relative to ``base`` (the publication date)."""
+    if match.group("ymd"):
+        y = parse_number(match.group("y"))
+        m = parse_number(match.group("m")) if match.group("m") else None
+        d = parse_number(match.group("d")) if match.group("d") else None
+        if y is None or not _valid(y, m, d):
+            return None
+        return _fmt(y, m, d), ("day" if d else "month" if m else "year")
+    if match.group("md"):
+        if base is None:
+            return None
+        m = parse_number(match.group("m2"))
+        d = parse_number(match.group("d2")) if match.group("d2") else None
+        y = base[0]
+        if m is None or not _valid(y, m, d):
+            return None
+        return _fmt(y, m, d), ("day" if d else "month")
+    if match.group("dd"):
+        if base is None or base[1] is None:
+            return None
+        d = parse_number(match.group("d3"))
+        y, m = base[0], base[1]
+        if d is None or not _valid(y, m, d):
+            return None
+        return _fmt(y, m, d), "day"
+    word = match.group("rel")
+    if word and base is not None:
+        unit, offset, precision = _RELATIVE[word]
+        y, m, d = base
+        if unit == "year":
+            return _fmt(y + offset), "year"
+        if m is None:
+            return None
+        if unit == "month":
+            index = y * 12 + (m - 1) + offset
+            return _fmt(index // 12, index % 12 + 1), "month"
+        if d is None:
+            return _fmt(y, m), "month"
+        day = dt.date(y, m, d) + dt.timedelta(days=offset)
+        if precision == "month":
+            return _fmt(day.year, day.month), precision
+        return _fmt(day.year, day.month, day.day), precision
+    return None
+
+
+def find_dates(shadow: str, start: int, end: int, base_date: str | None) -> list[DateMention]:
+    """Every resolvable date expression in ``shadow[start:end]``, in text order."""
+    base = parse_base(base_date)
+    found: list[DateMention] = []
+    for match in DATE_PATTERN.finditer(shadow, start, end):
+        resolved = resolve(match, base)
+        if resolved is not None:
+            found.append(DateMention(match.start(), match.end(), resolved[0], resolved[1]))
+    return found
+
+
+def is_after(value: str, base_date: str | None) -> bool:
+    """Whether ``value`` lies after the publication date, compared at the coarser of the two precisions."""
+    if not base_date:
+        return False
+    n = min(len(value), len(base_date))
+    return value[:n] > base_date[:n]

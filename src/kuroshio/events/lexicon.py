@@ -1,0 +1,163 @@
+"""The Chinese trigger dictionary and function-word grammar (``data/triggers/zh*.yaml``), loaded once per process.
+
+Patterns are converted to the Simplified shadow script so that one dictionary serves Traditional and Simplified
+text; one leftmost-longest Aho-Corasick automaton finds every trigger of a document in one pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import ahocorasick_rs
+import yaml
+
+from kuroshio.errors import DictionaryError
+from kuroshio.events.ontology import cameo_codes
+from kuroshio.normalize.script import to_simplified
+
+ARG_KINDS = ("directed", "symmetric", "visit", "host", "stop")
+TRIGGER_FILE = "triggers/zh.yaml"
+GRAMMAR_FILE = "triggers/zh_grammar.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One dictionary entry: a pattern (Simplified) and what it codes."""
+
+    pattern: str
+    cameo: str
+    args: str  # directed | symmetric | visit | host | stop
+    target: str | None = None  # a state named by the trigger itself (訪日 -> JPN)
+
+    @property
+    def root(self) -> str:
+        return self.cameo[:2]
+
+    @property
+    def intent(self) -> bool:
+        """Root 03 events are actual even when phrased in the future ('will deepen cooperation')."""
+        return self.cameo.startswith("03")
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    clause_breaks: frozenset[str]
+    target_prepositions: tuple[str, ...]
+    partner_prepositions: tuple[str, ...]
+    passive_markers: tuple[str, ...]
+    conjunctions: frozenset[str]
+    conditional: tuple[str, ...]
+    speculative: tuple[str, ...]
+    negation: tuple[str, ...]
+    negation_exceptions: tuple[str, ...]
+    conditional_exceptions: tuple[str, ...]
+    negation_window: int
+    planned: tuple[str, ...]
+    planned_exceptions: tuple[str, ...]
+    actual: tuple[str, ...]
+    suffix_planned: tuple[str, ...]
+    suffix_actual: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: tuple[Trigger, ...]
+    automaton: Any  # ahocorasick_rs.AhoCorasick over the trigger patterns
+    grammar: Grammar
+
+    def find(self, shadow: str) -> list[tuple[Trigger, int, int]]:
+        """Every trigger occurrence in ``shadow`` (leftmost-longest, non-overlapping), stop phrases included."""
+        return [(self.triggers[i], s, e) for i, s, e in self.automaton.find_matches_as_indexes(shadow)]
+
+
+def _read(name: str) -> Any:
+    path = resources.files("kuroshio.data").joinpath(name)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DictionaryError(f"{name}: cannot read: {exc}") from None
+
+
+def _words(data: dict[str, Any], key: str, name: str) -> tuple[str, ...]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise DictionaryError(f"{name}: {key} must be a list of words")
+    return tuple(to_simplified(v) for v in value)
+
+
+def parse_grammar(data: Any, name: str = GRAMMAR_FILE) -> Grammar:
+    if not isinstance(data, dict):
+        raise DictionaryError(f"{name}: expected a mapping")
+    return Grammar(
+        clause_breaks=frozenset(str(data.get("clause_breaks", ""))),
+        target_prepositions=_words(data, "target_prepositions", name),
+        partner_prepositions=_words(data, "partner_prepositions", name),
+        passive_markers=_words(data, "passive_markers", name),
+        conjunctions=frozenset(to_simplified(str(data.get("conjunctions", "")))),
+        conditional=_words(data, "conditional", name),
+        speculative=_words(data, "speculative", name),
+        negation=_words(data, "negation", name),
+        negation_exceptions=_words(data, "negation_exceptions", name),
+        conditional_exceptions=_words(data, "conditional_exceptions", name),
+        negation_window=int(data.get("negation_window", 5)),
+        planned=_words(data, "planned", name),
+        planned_exceptions=_words(data, "planned_exceptions", name),
+        actual=_words(data, "actual", name),
+        suffix_planned=_words(data, "suffix_planned", name),
+        suffix_actual=_words(data, "suffix_actual", name),
+    )
+
+
+def parse_triggers(data: Any, name: str = TRIGGER_FILE) -> list[Trigger]:
+    """The trigger entries of a dictionary file; raises DictionaryError naming the file and the bad entry."""
+    if not isinstance(data, dict) or not isinstance(data.get("codes"), dict):
+        raise DictionaryError(f"{name}: expected a mapping with 'codes'")
+    known = cameo_codes()
+    seen: dict[str, str] = {}
+    triggers: list[Trigger] = []
+
+    def add(raw: str, cameo: str, args: str) -> None:
+        text, _, target = str(raw).partition("@")
+        pattern = to_simplified(text.strip())
+        if not pattern:
+            raise DictionaryError(f"{name}: empty pattern under {cameo}")
+        if target and not (len(target) == 3 and target.isalpha() and target.isupper()):
+            raise DictionaryError(f"{name}: pattern {raw!r}: target must be a 3-letter state code")
+        if pattern in seen:
+            if seen[pattern] == cameo:
+                return  # the same pattern written in both scripts
+            raise DictionaryError(f"{name}: pattern {raw!r} is under both {seen[pattern]} and {cameo}")
+        seen[pattern] = cameo
+        triggers.append(Trigger(pattern=pattern, cameo=cameo, args=args, target=target or None))
+
+    for raw in data.get("stop") or []:
+        add(raw, "stop", "stop")
+    for cameo, entry in data["codes"].items():
+        cameo = str(cameo)
+        if cameo not in known:
+            raise DictionaryError(f"{name}: unknown CAMEO code {cameo!r}")
+        if not isinstance(entry, dict) or entry.get("args") not in ARG_KINDS[:-1]:
+            raise DictionaryError(f"{name}: {cameo}: args must be one of {', '.join(ARG_KINDS[:-1])}")
+        patterns = entry.get("patterns")
+        if not isinstance(patterns, list) or not patterns:
+            raise DictionaryError(f"{name}: {cameo}: patterns must be a non-empty list")
+        for raw in patterns:
+            add(raw, cameo, entry["args"])
+    return triggers
+
+
+def build_lexicon(trigger_data: Any, grammar_data: Any) -> Lexicon:
+    triggers = tuple(parse_triggers(trigger_data))
+    automaton = ahocorasick_rs.AhoCorasick(
+        [t.pattern for t in triggers], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+    )
+    return Lexicon(triggers=triggers, automaton=automaton, grammar=parse_grammar(grammar_data))
+
+
+@cache
+def chinese_lexicon() -> Lexicon:
+    """The bundled Chinese lexicon (cached per process)."""
+    return build_lexicon(_read(TRIGGER_FILE), _read(GRAMMAR_FILE))
