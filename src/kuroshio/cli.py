@@ -492,6 +492,37 @@ def evaluate(
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+    allow_upload: Annotated[
+        bool, typer.Option("--allow-upload", help="Enable POST /api/documents (code and store uploaded files).")
+    ] = False,
+    token: Annotated[
+        str | None,
+        typer.Option("--token", envvar="KUROSHIO_TOKEN", help="Token that write requests must send (Bearer)."),
+    ] = None,
+) -> None:
+    """Serve the REST API (OpenAPI at /openapi.json, docs at /docs) and the web dashboard."""
+    from kuroshio.web import check_bind, create_app
+
+    options = _options(db=db)
+    try:
+        check_bind(host, allow_upload=allow_upload, token=token)
+    except KuroshioError as exc:
+        _fail(str(exc), 2)
+        return
+    if not allow_upload and not Path(options.db).exists():
+        _fail(f"{options.db}: no such store (run `kuroshio ingest` first, or serve with --allow-upload)", 1)
+    import uvicorn
+
+    web_app = create_app(options.db, allow_upload=allow_upload, token=token, options=options)
+    err.print(f"Kuroshio serving {options.db} on http://{host}:{port}/ (Ctrl-C stops)", markup=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     try:
         app()
