@@ -19,7 +19,7 @@ from kuroshio.config import Options
 from kuroshio.errors import IngestError
 from kuroshio.model import Document
 
-JSONL_SUFFIXES = {".jsonl"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 PARQUET_SUFFIXES = {".parquet"}
 
 # About this much source text per partition: small enough to bound worker and driver memory, large enough that
@@ -34,7 +34,8 @@ class Partition:
     """A piece of input a worker reads by itself.
 
     ``kind`` is ``jsonl`` (bytes ``[start, end)`` of ``paths[0]``, first line numbered ``first_line``), ``parquet``
-    (row group ``start`` of ``paths[0]``) or ``files`` (every file of ``paths``).
+    (row group ``start`` of ``paths[0]``, first row numbered ``first_line``) or ``files`` (every file of ``paths``,
+    read by the ingest readers).
     """
 
     kind: str
@@ -81,7 +82,7 @@ def plan_partitions(
             )
         batch, batch_bytes = [], 0
 
-    for path in _expand(paths, iter_paths):
+    for path in iter_paths(paths):
         suffix = path.suffix.lower()
         if suffix in JSONL_SUFFIXES and path.is_file() and not _is_utf16(path):
             yield from flush()
@@ -95,18 +96,6 @@ def plan_partitions(
             if len(batch) >= files_per_batch or batch_bytes >= partition_bytes:
                 yield from flush()
     yield from flush()
-
-
-def _expand(paths: Iterable[str], iter_paths: Any) -> Iterator[Path]:
-    """Files named or found under directories; Parquet files too (the ingest readers may not list them)."""
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            parquet = {p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PARQUET_SUFFIXES}
-            found = set(iter_paths([name])) | parquet
-            yield from sorted(found)
-        else:
-            yield path
 
 
 def _is_utf16(path: Path) -> bool:
@@ -154,9 +143,13 @@ def _parquet_partitions(path: Path) -> Iterator[Partition]:
 
     identity = _identity(path)
     meta = pq.ParquetFile(path).metadata
+    first_row = 1
     for group in range(meta.num_row_groups):
-        size = meta.row_group(group).total_byte_size
-        yield Partition("parquet", (os.fspath(path),), group, group + 1, size=size, identity=identity)
+        info = meta.row_group(group)
+        yield Partition(
+            "parquet", (os.fspath(path),), group, group + 1, first_row, info.total_byte_size, identity
+        )
+        first_row += info.num_rows
 
 
 def read_partition(partition: Partition, options: Options) -> Iterator[Document | IngestError]:
@@ -209,35 +202,14 @@ def _read_parquet(partition: Partition, options: Options) -> Iterator[Document |
     except Exception as exc:  # pyarrow raises many types for a bad file
         yield IngestError(path, f"cannot read row group {partition.start}: {exc}")
         return
-    for number, record in enumerate(table.to_pylist(), start=1):
-        yield _from_record(record, options, path=path, line=None, row=f"{partition.start}:{number}")
+    for number, record in enumerate(table.to_pylist(), start=partition.first_line):
+        yield _from_record(record, options, path=path, line=number)
 
 
-def _from_record(
-    record: Any, options: Options, *, path: str, line: int | None, row: str | None = None
-) -> Document | IngestError:
-    """A corpus record (DESIGN.md §2: id, text or html, date, title, url, lang) as a Document."""
-    from kuroshio import ingest
+def _from_record(record: Any, options: Options, *, path: str, line: int) -> Document | IngestError:
+    """A corpus record (DESIGN.md §2: id, text or html, date, title, url, lang) as a Document, as ingest reads it."""
+    from kuroshio.ingest.readers import _from_record as from_record
 
-    where = f"{path}:{line}" if line is not None else f"{path}#{row}"
-    reader = getattr(ingest, "document_from_record", None)
-    if reader is not None:  # the ingest package's own record reader, when it offers one
-        try:
-            return reader(record, options=options, source_path=where)  # type: ignore[no-any-return]
-        except IngestError as exc:
-            return exc
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        return IngestError(path, "record has no 'text' string", line=line)
-    try:
-        return ingest.document_from_text(
-            record["text"],
-            options=options,
-            id=str(record["id"]) if record.get("id") is not None else None,
-            source_path=where,
-            date=record.get("date"),
-            title=record.get("title"),
-            url=record.get("url"),
-            lang=record.get("lang"),
-        )
-    except IngestError as exc:
-        return exc
+    if not isinstance(record, dict):
+        return IngestError(path, "record is not a JSON object", line=line)
+    return from_record(record, path, line, options)
