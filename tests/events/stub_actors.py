@@ -18,6 +18,9 @@ from kuroshio.normalize import normalize_document
 from kuroshio.normalize.script import to_simplified
 from kuroshio.segment import segment_document
 
+CAPITALS = {"首尔": "KOR", "平壤": "PRK", "东京": "JPN", "华府": "USA", "华盛顿": "USA", "北京": "CHN", "台北": "TWN",
+            "莫斯科": "RUS", "基辅": "UKR", "马尼拉": "PHL", "伦敦": "GBR", "巴黎": "FRA", "柏林": "DEU", "新德里": "IND",
+            "河内": "VNM", "德黑兰": "IRN", "广岛": "JPN", "大阪": "JPN", "釜山": "KOR", "上海": "CHN", "金边": "KHM"}
 STATES = {
     "KOR": "韩国 南韩 韩方 首尔 青瓦台 大韩民国",
     "PRK": "北韩 朝鲜 朝方 平壤 北韩方面 朝鲜方面",
@@ -52,7 +55,7 @@ PEOPLE = {
     "JPNMIL": "自卫队",
     "KORMIL": "韩军 韩国军方",
     "PRKMIL": "朝鲜人民军 北韩军方",
-    "TWNMIL": "国军 国防部",
+    "TWNMIL": "国军",
 }
 ABBREVIATIONS = {"美": "USA", "日": "JPN", "韩": "KOR", "中": "CHN", "朝": "PRK", "俄": "RUS", "台": "TWN", "华": "CHN",
                  "乌": "UKR", "菲": "PHL", "澳": "AUS", "英": "GBR", "法": "FRA", "德": "DEU"}
@@ -63,7 +66,9 @@ SINGLE_AFTER = "对向与和同访赴驻抵跟"
 
 @cache
 def _names() -> list[tuple[str, str, str, str]]:
-    rows = [(name, code, code, "state") for code, names in STATES.items() for name in names.split()]
+    rows = [(name, code, code, "state") for code, names in STATES.items() for name in names.split()
+            if name not in CAPITALS]
+    rows += [(name, code, code, "capital") for name, code in CAPITALS.items()]
     rows += [(name, code, code[:3], "person") for code, names in PEOPLE.items() for name in names.split()]
     return sorted(rows, key=lambda r: -len(r[0]))
 

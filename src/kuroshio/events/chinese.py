@@ -32,7 +32,8 @@ from kuroshio.events.dates import DateMention, find_dates, is_after
 from kuroshio.events.lexicon import Grammar, Lexicon, Trigger, chinese_lexicon
 from kuroshio.model import Document, Event, Mention, Sentence
 
-OBJECT_GAP = 12  # at most this many characters between a trigger and its object
+OBJECT_GAP = 6  # at most this many characters between a trigger and its object
+VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})  # directed events whose target a next verb may share
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,7 @@ class _SentenceCoder:
         self.clauses = self._clauses()
         self.groups = self._groups()
         self.dates: list[DateMention] | None = None
+        self.last_directed: tuple[list[Mention], list[Mention]] | None = None
 
     # -- structure -------------------------------------------------------------------------------------------------
 
@@ -159,8 +161,12 @@ class _SentenceCoder:
     def _role(self, start: int) -> str:
         if any(s <= start < e for s, e in self.trigger_spans):
             return "internal"  # the 日 of 訪日 is the trigger's own target, no one's subject
-        before = self.shadow[max(self.sentence.start, start - 2) : start]
+        before = self.shadow[max(self.sentence.start, start - 3) : start]
         g = self.grammar
+        if any(before.endswith(w) for w in g.preposition_exceptions):
+            return "subject"
+        if any(before.endswith(w) for w in g.location_prepositions):
+            return "location"
         for role, words in (("agent", g.passive_markers), ("target", g.target_prepositions)):
             if any(before.endswith(w) for w in words):
                 return role
@@ -177,7 +183,9 @@ class _SentenceCoder:
         left = [g for g in self.groups if g.end <= start]
         here = [g for g in left if g.clause == clause]
         right = [
-            g for g in self.groups if g.start >= end and g.clause == clause and g.start - end <= OBJECT_GAP
+            g for g in self.groups
+            if g.start >= end and g.clause == clause and g.start - end <= OBJECT_GAP
+            and not any(c in "、和" for c in self.shadow[end : g.start])
         ]
 
         def nearest(role: str) -> Group | None:
@@ -185,16 +193,14 @@ class _SentenceCoder:
             return found[-1] if found else None
 
         subject = nearest("subject")
-        from_earlier = False
+        from_earlier = subject is None
         if subject is None:
-            for c in range(clause - 1, -1, -1):
-                earlier = [g for g in left if g.clause == c and g.role == "subject"]
-                if earlier:
-                    subject, from_earlier = earlier[0], True
-                    break
+            subject = self._earlier_subject(clause, left)
         target, partner, agent = nearest("target"), nearest("partner"), nearest("agent")
         obj = right[0] if right and right[0].role == "subject" else None
         implicit = self._implicit_target(trigger, start, end)
+        if trigger.requires == "partner" and partner is None and target is None:
+            return []
 
         pairs: list[tuple[Mention, Mention, str]] = []
         if trigger.args == "directed":
@@ -204,14 +210,23 @@ class _SentenceCoder:
             elif self._agentless_passive(start, subject):
                 return []
             else:
+                nominal = self.shadow[end : end + 1] == "的" or self.shadow[start - 1 : start] == "的"
+                if nominal and obj is None and not (target or implicit):
+                    return []  # a noun (中國的威脅, 威脅的部隊), not a predicate
                 sources = _members(subject)
                 targets = implicit or _members(target) or _members(obj) or _members(partner)
+                if not targets and sources and self.last_directed is not None and trigger.root in VERBAL_ROOTS:
+                    last_sources, last_targets = self.last_directed
+                    if {m.country for m in last_sources} == {m.country for m in sources}:
+                        targets = last_targets  # 北韓譴責美國，警告將採取行動: the same target
+            if sources and targets:
+                self.last_directed = (sources, targets)
             pairs = [(s, t, trigger.cameo) for s in sources for t in targets]
         elif trigger.args == "symmetric":
-            people = _unique(_members(subject) + _members(partner) + _members(target) + _members(obj) + implicit)
-            pairs = [(a, b, trigger.cameo) for a, b in permutations(people, 2)]
+            found = self._symmetric(subject, here, partner, obj, implicit, start, intent=trigger.intent)
+            pairs = [(a, b, trigger.cameo) for a, b in found]
         elif trigger.args == "visit":
-            hosts = implicit or _members(obj) or _members(target)
+            hosts = (implicit or _members(obj) or _members(target))[:1]
             for v in _members(subject):
                 for h in hosts:
                     pairs += [(v, h, "042"), (h, v, "043")]
@@ -237,6 +252,51 @@ class _SentenceCoder:
                 )
             )
         return events
+
+    def _symmetric(
+        self,
+        subject: Group | None,
+        here: list[Group],
+        partner: Group | None,
+        obj: Group | None,
+        implicit: list[Mention],
+        start: int,
+        *,
+        intent: bool = False,
+    ) -> list[tuple[Mention, Mention]]:
+        """Ordered pairs of a symmetric event: a compound right before the trigger (日韓領袖會談) among itself;
+        else the subject side with its partner or object (與日本會談), both ways (one way for an intent to
+        cooperate: 韓方願同中方發展關係 is KOR -> CHN); else a plural subject (兩國)."""
+        modifier = next((g for g in reversed(here) if g.role == "subject" and start - g.end <= 8), None)
+        if modifier is not None and len(_members(modifier)) >= 2 and (partner is None or partner.end < modifier.start):
+            people = _members(modifier)
+            return list(permutations(people, 2))
+        others = _unique(_members(partner) + _members(obj) + implicit)
+        sides = [m for m in _members(subject) if not _venue(m, subject, start)]
+        if others:
+            if not sides:
+                return list(permutations(others, 2)) if len(others) >= 2 else []
+            forward = [(a, b) for a in sides for b in others]
+            return forward if intent else forward + [(b, a) for a, b in forward]
+        return list(permutations(sides, 2)) if len(sides) >= 2 else []
+
+    def _earlier_subject(self, clause: int, left: list[Group]) -> Group | None:
+        """The source of a clause without a subject: the last speaker of the sentence (X表示，譴責Y), else the first
+        subject of the nearest earlier clause that has one."""
+        speakers = [g for g in left if g.role == "subject" and g.clause < clause and self._speaks(g)]
+        if speakers:
+            return speakers[-1]
+        for c in range(clause - 1, -1, -1):
+            earlier = [g for g in left if g.clause == c and g.role == "subject"]
+            if earlier:
+                return earlier[0]
+        return None
+
+    def _speaks(self, group: Group) -> bool:
+        """Whether a verb of saying follows the group within its clause (李在明23日表示 ...)."""
+        clause_end = self.clauses[group.clause][1]
+        after = self.shadow[group.end : min(clause_end, group.end + 12)]
+        return any(v in after for v in self.grammar.speech_verbs)
 
     def _agentless_passive(self, start: int, subject: Group | None) -> bool:
         """被批評 with no agent: the source is unknown, so nothing is coded."""
@@ -274,6 +334,8 @@ class _SentenceCoder:
         after = self.shadow[end : end + 2]
         if self._planned(clause_head, clause_start):
             return "planned"
+        if trigger.args != "directed" and _has(self.shadow[end : end + 4], ("即将", "将于", "将在", "预计", "将举行")):
+            return "planned"  # 首腦會談即將舉行
         if any(after.startswith(w) for w in g.suffix_planned) and not any(after.startswith(w) for w in g.suffix_actual):
             return "planned"
         return "actual"
@@ -335,6 +397,11 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
             seen.add(key)
             out.append(m)
     return out
+
+
+def _venue(mention: Mention, group: Group | None, trigger_start: int) -> bool:
+    """A city right before a meeting word is its venue (廣島峰會), not a participant."""
+    return mention.kind == "capital" and group is not None and trigger_start - group.end <= 6
 
 
 def _same_actor(a: Mention, b: Mention) -> bool:

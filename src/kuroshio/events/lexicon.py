@@ -31,6 +31,7 @@ class Trigger:
     cameo: str
     args: str  # directed | symmetric | visit | host | stop
     target: str | None = None  # a state named by the trigger itself (訪日 -> JPN)
+    requires: str | None = None  # "partner": coded only with a 與/和/同 partner or a 對/向 target (與日本合作)
 
     @property
     def root(self) -> str:
@@ -48,6 +49,8 @@ class Grammar:
     target_prepositions: tuple[str, ...]
     partner_prepositions: tuple[str, ...]
     passive_markers: tuple[str, ...]
+    preposition_exceptions: tuple[str, ...]
+    location_prepositions: tuple[str, ...]
     conjunctions: frozenset[str]
     conditional: tuple[str, ...]
     speculative: tuple[str, ...]
@@ -60,6 +63,7 @@ class Grammar:
     actual: tuple[str, ...]
     suffix_planned: tuple[str, ...]
     suffix_actual: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,8 @@ def parse_grammar(data: Any, name: str = GRAMMAR_FILE) -> Grammar:
         target_prepositions=_words(data, "target_prepositions", name),
         partner_prepositions=_words(data, "partner_prepositions", name),
         passive_markers=_words(data, "passive_markers", name),
+        preposition_exceptions=_words(data, "preposition_exceptions", name),
+        location_prepositions=_words(data, "location_prepositions", name),
         conjunctions=frozenset(to_simplified(str(data.get("conjunctions", "")))),
         conditional=_words(data, "conditional", name),
         speculative=_words(data, "speculative", name),
@@ -108,6 +114,7 @@ def parse_grammar(data: Any, name: str = GRAMMAR_FILE) -> Grammar:
         actual=_words(data, "actual", name),
         suffix_planned=_words(data, "suffix_planned", name),
         suffix_actual=_words(data, "suffix_actual", name),
+        speech_verbs=_words(data, "speech_verbs", name),
     )
 
 
@@ -119,7 +126,7 @@ def parse_triggers(data: Any, name: str = TRIGGER_FILE) -> list[Trigger]:
     seen: dict[str, str] = {}
     triggers: list[Trigger] = []
 
-    def add(raw: str, cameo: str, args: str) -> None:
+    def add(raw: str, cameo: str, args: str, requires: str | None = None) -> None:
         text, _, target = str(raw).partition("@")
         pattern = to_simplified(text.strip())
         if not pattern:
@@ -131,21 +138,25 @@ def parse_triggers(data: Any, name: str = TRIGGER_FILE) -> list[Trigger]:
                 return  # the same pattern written in both scripts
             raise DictionaryError(f"{name}: pattern {raw!r} is under both {seen[pattern]} and {cameo}")
         seen[pattern] = cameo
-        triggers.append(Trigger(pattern=pattern, cameo=cameo, args=args, target=target or None))
+        triggers.append(Trigger(pattern=pattern, cameo=cameo, args=args, target=target or None, requires=requires))
 
     for raw in data.get("stop") or []:
         add(raw, "stop", "stop")
-    for cameo, entry in data["codes"].items():
+    for cameo, entries in data["codes"].items():
         cameo = str(cameo)
         if cameo not in known:
             raise DictionaryError(f"{name}: unknown CAMEO code {cameo!r}")
-        if not isinstance(entry, dict) or entry.get("args") not in ARG_KINDS[:-1]:
-            raise DictionaryError(f"{name}: {cameo}: args must be one of {', '.join(ARG_KINDS[:-1])}")
-        patterns = entry.get("patterns")
-        if not isinstance(patterns, list) or not patterns:
-            raise DictionaryError(f"{name}: {cameo}: patterns must be a non-empty list")
-        for raw in patterns:
-            add(raw, cameo, entry["args"])
+        for entry in entries if isinstance(entries, list) else [entries]:
+            if not isinstance(entry, dict) or entry.get("args") not in ARG_KINDS[:-1]:
+                raise DictionaryError(f"{name}: {cameo}: args must be one of {', '.join(ARG_KINDS[:-1])}")
+            requires = entry.get("requires")
+            if requires not in (None, "partner"):
+                raise DictionaryError(f"{name}: {cameo}: requires must be 'partner'")
+            patterns = entry.get("patterns")
+            if not isinstance(patterns, list) or not patterns:
+                raise DictionaryError(f"{name}: {cameo}: patterns must be a non-empty list")
+            for raw in patterns:
+                add(raw, cameo, entry["args"], requires)
     return triggers
 
 
