@@ -205,7 +205,7 @@ async def upload(request: Request) -> Any:
         form = await request.form(max_files=1, max_fields=5, max_part_size=1024)
     except Exception as exc:  # malformed multipart bodies
         raise HTTPException(400, f"malformed form: {exc}") from None
-    async with form:
+    try:
         upload_file = form.get("file")
         if upload_file is None or isinstance(upload_file, str):
             raise HTTPException(422, "missing file field 'file'")
@@ -213,6 +213,8 @@ async def upload(request: Request) -> Any:
         filename = upload_file.filename or ""
         date = form.get("date")
         lang = form.get("lang")
+    finally:
+        await form.close()
     try:
         results = await run_in_threadpool(
             ingest_upload,

@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kuroshio import __version__
 from kuroshio.config import Options, load_options
-from kuroshio.errors import KuroshioError, StoreError, UsageError
+from kuroshio.errors import ConfigError, DictionaryError, KuroshioError, StoreError, UsageError
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_MAX_UPLOAD = 20_000_000
@@ -176,8 +176,10 @@ def create_app(
         return _error(request, 503, str(exc))
 
     @app.exception_handler(KuroshioError)
-    async def _bad_request(request: Request, exc: KuroshioError) -> Any:
-        return _error(request, 400, str(exc))
+    async def _kuroshio_error(request: Request, exc: KuroshioError) -> Any:
+        # A broken dictionary or config is the server's fault; anything else raised on purpose is the request's.
+        server_side = isinstance(exc, ConfigError | DictionaryError | StoreError)
+        return _error(request, 500 if server_side else 400, str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> Any:
