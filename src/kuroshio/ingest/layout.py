@@ -327,15 +327,15 @@ def _label_front_block(block: RawBlock, vocab: Vocabulary, front: Front, pending
         block.kind = "author"
         front.authors.extend(Author(n, aff[0], aff[1]) for n in names)
         return
+    aff = split_role(text, vocab)
     names = author_names(text, vocab)
-    if names:
+    if names and not (aff and (aff[1] or not all(CJK_NAME.match(n) for n in names))):
         block.kind = "author"
         for name in names:
             author = Author(name)
             front.authors.append(author)
             pending.append(author)
         return
-    aff = split_role(text, vocab)
     if aff and (front.authors or pending):
         block.kind = "affiliation"
         affiliation, role = aff

@@ -73,7 +73,7 @@ def _stroked_boxes(data: bytes, page_count: int) -> dict[int, list[tuple[float, 
             for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=3):
                 mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
                 if mode in (1, 2, 5, 6):
-                    boxes.setdefault(index, []).append(tuple(obj.get_pos()))  # type: ignore[arg-type]
+                    boxes.setdefault(index, []).append(tuple(obj.get_bounds()))  # type: ignore[arg-type]
     finally:
         document.close()
     return boxes
@@ -274,6 +274,21 @@ def _drop_furniture(pages: list[list[list[_Seg]]], heights: list[float]) -> None
             ]
 
 
+def _first_word_width(seg: _Seg) -> float:
+    """Width of the first word (CJK: the first character) of a segment: would it have fit on the line before?"""
+    chars = [c for c in seg.chars if c["text"]]
+    if not chars:
+        return 0.0
+    end = chars[0]
+    for c in chars:
+        if not c["text"].strip() or (c is not chars[0] and is_wide(c["text"][0])):
+            break
+        end = c
+        if is_wide(c["text"][0]):
+            break
+    return float(end["x1"] - chars[0]["x0"])
+
+
 def _blocks(pages: list[list[list[_Seg]]]) -> list[RawBlock]:
     flows = [flow for page in pages for flow in page if flow]
     lines = [s for flow in flows for s in flow if not s.table]
@@ -304,7 +319,7 @@ def _blocks(pages: list[list[list[_Seg]]]) -> list[RawBlock]:
                 pleft, pright = edges[id(prev_flow)] if prev_flow is not None else (left, right)
                 same_style = abs(seg.size - prev.size) <= 0.08 * max(seg.size, 1) and seg.bold == prev.bold
                 indented = seg.x0 > left + 0.8 * seg.size
-                short = prev.x1 < pright - 2.5 * prev.size and prev.text[-1] not in CONTINUES
+                short = prev.x1 + _first_word_width(seg) + 0.3 * seg.size < pright and prev.text[-1] not in CONTINUES
                 centered = abs((prev.x0 + prev.x1) / 2 - (pleft + pright) / 2) < prev.size and prev.x0 > pleft + 2 * prev.size
                 if flow is prev_flow:
                     gap = seg.top - prev.top
