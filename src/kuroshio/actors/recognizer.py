@@ -1,0 +1,372 @@
+"""The actor recognizer: dictionary matches -> abbreviations and compounds -> role composition -> coreference.
+
+1. Aho-Corasick, leftmost-longest, over the Simplified shadow (Chinese names, role words, coreference words and stop
+   phrases such as 日本時間 or 朝鮮半島 that hide what would otherwise match) and over the text (English names,
+   case-sensitive, word boundaries).
+2. One-character abbreviations (美, 日, 韓, 中, 朝, ...) not inside a match are states only in a compound (美日韓, or
+   next to a full name: 日韓國), after a verb or preposition that takes a country (訪日, 赴美, 對華) or before a
+   suffix (日方); the boundary characters of ``abbreviations.yaml`` rule out 今日, 日前, 王朝, 朝野, 美元, 中東.
+3. A role word right after a state composes with it (南韓國防部長 -> KORMIL); a role word or composed role right
+   before a person merges into the person (總統李在明).
+4. Coreference (兩國, 雙方, 他, 其, 該國, the two countries, he) resolves to earlier actors of the same paragraph.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from kuroshio.actors.dictionary import Candidate, Dictionary, Entry, Role, document_date, load_dictionary
+from kuroshio.config import Options
+from kuroshio.model import Document, Mention
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_ZH_GAPS = ("", "的", " ")
+_EN_GAPS = (" ", "'s ", "’s ")
+_PERSON_GAPS = ("", " ", "、")
+STATE_LIKE = ("state", "capital")
+
+
+@dataclass(slots=True)
+class Item:
+    """A mention while the recognizer works on it."""
+
+    start: int
+    end: int
+    entry: Entry
+    code: str
+    country: str | None
+    kind: str
+    group: int = -1  # compound group (美日韓) this item belongs to
+    members: tuple[str, ...] = ()
+    sector: str = ""  # role sector of a role word (GOV, MIL, ...)
+    person: bool = False  # the item contains a person's name
+
+
+def recognize_actors(doc: Document, options: Options) -> Document:
+    """The pipeline stage "actors": the document with its actor mentions, sorted by start."""
+    dictionary = load_dictionary(tuple(options.dictionaries))
+    date = document_date(doc.date or options.date)
+    items = find_items(doc.text, doc.match_text, dictionary, date)
+    items = compose(items, doc.text)
+    items = resolve_coreference(items, doc, date)
+    return replace(doc, mentions=tuple(to_mentions(items, doc)))
+
+
+# ------------------------------------------------------------------------------------------------------- matching
+
+
+def choose(dictionary: Dictionary, candidates: tuple[Candidate, ...], date: str | None) -> tuple[Entry, Role | None]:
+    """The candidate a pattern means at ``date``: a role-bound alias that holds, an entry with a role that holds,
+    else the first plain entry."""
+    entries = dictionary.entries
+    for c in candidates:
+        if c.role >= 0:
+            entry = entries[c.entry]
+            if entry.roles[c.role].holds(date) or date is None:
+                return entry, entry.roles[c.role]
+    plain = [entries[c.entry] for c in candidates if c.role < 0]
+    if date is not None:
+        for entry in plain:
+            role = entry.role_at(date)
+            if role is not None:
+                return entry, role
+    if plain:
+        return plain[0], plain[0].role_at(date)
+    entry = entries[candidates[0].entry]
+    return entry, None
+
+
+def _item(entry: Entry, role: Role | None, start: int, end: int) -> Item:
+    code = role.code if role is not None else entry.code
+    kind = entry.kind
+    sector = entry.code if kind == "role" else ""
+    return Item(start, end, entry, code, entry.country, kind, sector=sector, person=kind == "person")
+
+
+def find_items(text: str, match_text: str, dictionary: Dictionary, date: str | None) -> list[Item]:
+    items: list[Item] = []
+    if _HAN.search(match_text):
+        items.extend(_find_chinese(match_text, dictionary, date))
+    if dictionary.en_patterns:
+        items.extend(_find_english(text, dictionary, date))
+    items.sort(key=lambda it: (it.start, it.end))
+    return items
+
+
+def _find_english(text: str, dictionary: Dictionary, date: str | None) -> list[Item]:
+    items = []
+    n = len(text)
+    targets = dictionary.en_targets
+    for pid, s, e in dictionary.en_automaton.find_matches_as_indexes(text):
+        if s > 0 and text[s - 1].isalnum():
+            continue
+        if e < n and (text[e].isalnum() or (text[e - 1] == "." and False)):
+            continue
+        entry, role = choose(dictionary, targets[pid], date)
+        if entry.kind == "stop":
+            continue
+        items.append(_item(entry, role, s, e))
+    return items
+
+
+def _find_chinese(mt: str, dictionary: Dictionary, date: str | None) -> list[Item]:
+    items: list[Item] = []
+    covered = bytearray(len(mt))
+    targets = dictionary.zh_targets
+    role_starts: set[int] = set()
+    for pid, s, e in dictionary.zh_automaton.find_matches_as_indexes(mt):
+        covered[s:e] = b"\x01" * (e - s)
+        entry, role = choose(dictionary, targets[pid], date)
+        if entry.kind == "stop":
+            continue
+        if entry.kind == "role":
+            role_starts.add(s)
+        items.append(_item(entry, role, s, e))
+    rules = dictionary.abbreviations
+    if not rules:
+        return items
+    tokens: list[Item] = [it for it in items if it.kind == "state"]
+    for m in dictionary_abbr_regex(dictionary).finditer(mt):
+        i = m.start()
+        if covered[i]:
+            continue
+        rule = rules[m.group()]
+        state = dictionary.entries[rule.state]
+        tokens.append(Item(i, i + 1, state, state.code, state.country, "abbr"))
+    if not any(t.kind == "abbr" for t in tokens):
+        return items
+    tokens.sort(key=lambda t: t.start)
+    accepted = _accept_abbreviations(tokens, mt, dictionary, role_starts)
+    # full-name states that became part of a compound carry the group too; abbreviations join as states
+    items.extend(accepted)
+    return items
+
+
+def dictionary_abbr_regex(dictionary: Dictionary) -> re.Pattern[str]:
+    pattern = getattr(dictionary, "_abbr_regex", None)
+    if pattern is None:
+        pattern = re.compile("[" + re.escape("".join(dictionary.abbreviations)) + "]")
+        dictionary._abbr_regex = pattern  # type: ignore[attr-defined]
+    return pattern
+
+
+def _runs(tokens: list[Item], mt: str, connectors: str) -> list[list[Item]]:
+    runs: list[list[Item]] = []
+    for tok in tokens:
+        if runs:
+            last = runs[-1][-1]
+            gap = tok.start - last.end
+            if gap == 0 or (gap == 1 and mt[last.end] in connectors):
+                runs[-1].append(tok)
+                continue
+        runs.append([tok])
+    return runs
+
+
+def _accept_abbreviations(tokens: list[Item], mt: str, dictionary: Dictionary, role_starts: set[int]) -> list[Item]:
+    rules = dictionary.abbreviations
+    n = len(mt)
+    out: list[Item] = []
+    group = 0
+    for run in _runs(tokens, mt, dictionary.connectors):
+        if not any(t.kind == "abbr" for t in run):
+            continue
+        # leading abbreviations glued to the word before them (今日, 王朝) or used as prepositions (朝韓國)
+        while run and run[0].kind == "abbr":
+            rule = rules[mt[run[0].start]]
+            before = mt[run[0].start - 1] if run[0].start > 0 else ""
+            glued = bool(before) and before in rule.not_after
+            prep = rule.preposition and len(run) > 1 and run[1].kind == "state" and run[1].start == run[0].end
+            if not (glued or prep):
+                break
+            run = run[1:]
+        # trailing abbreviations glued to the word after them (日前, 美元, 中東), unless a role word follows
+        while run and run[-1].kind == "abbr":
+            rule = rules[mt[run[-1].start]]
+            end = run[-1].end
+            after = mt[end] if end < n else ""
+            if not after or end in role_starts or after in dictionary.suffixes or after not in rule.not_before:
+                break
+            before = mt[run[0].start - 1] if run[0].start > 0 else ""
+            if len(run) == 1 and after in dictionary.release and before and (
+                before in dictionary.prefixes or before in rule.prefixes
+            ):
+                break
+            run = run[:-1]
+        if len(run) > 1:
+            run = [t for t in run if t.kind != "abbr" or rules[mt[t.start]].compound]
+        if not any(t.kind == "abbr" for t in run):
+            continue
+        if len(run) == 1:
+            tok = run[0]
+            rule = rules[mt[tok.start]]
+            before = mt[tok.start - 1] if tok.start > 0 else ""
+            after = mt[tok.end] if tok.end < n else ""
+            by_prefix = rule.alone in ("prefix", "both") and bool(before) and (
+                before in dictionary.prefixes or before in rule.prefixes
+            )
+            by_suffix = rule.alone in ("suffix", "both") and (
+                (bool(after) and after in dictionary.suffixes) or tok.end in role_starts
+            )
+            if not (by_prefix or by_suffix):
+                continue
+        group += 1
+        codes = tuple(t.code for t in run)
+        for tok in run:
+            if tok.kind == "abbr":
+                tok.kind = "state"
+                tok.group = group
+                tok.members = codes
+                out.append(tok)
+            else:  # a full name inside a compound: mark it (it is already among the items)
+                tok.group = group
+                tok.members = codes
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------- composition
+
+
+def _gap_ok(text: str, a: Item, b: Item, gaps: tuple[str, ...]) -> bool:
+    return b.start >= a.end and text[a.end : b.start] in gaps
+
+
+def compose(items: list[Item], text: str) -> list[Item]:
+    """State + role word -> the state's role code (one item, or each member of a compound); role + person -> person.
+
+    Role words that compose with nothing stay as ``free`` roles for the coreference step (兩國外長), then vanish.
+    """
+    gaps = _ZH_GAPS + _EN_GAPS
+    out: list[Item] = []
+    i = 0
+    n = len(items)
+    while i < n:
+        it = items[i]
+        nxt = items[i + 1] if i + 1 < n else None
+        if it.kind in STATE_LIKE and it.country and nxt is not None and nxt.kind == "role" and _gap_ok(
+            text, it, nxt, gaps
+        ):
+            code = it.country + nxt.sector
+            if it.group >= 0 and it.members and len(it.members) > 1:
+                members = [m for m in out if m.group == it.group] + [it]
+                new_codes = tuple(m.country + nxt.sector if m.country else m.code for m in members)
+                for m in members:
+                    m.code = m.country + nxt.sector if m.country else m.code
+                    m.members = new_codes
+                out.append(it)
+                i += 2
+                continue
+            merged = Item(it.start, nxt.end, nxt.entry, code, it.country, "role", members=())
+            items[i + 1] = merged
+            i += 1
+            continue
+        if it.kind in STATE_LIKE and it.country and nxt is not None and nxt.person and nxt.country == it.country and (
+            _gap_ok(text, it, nxt, (" ", "'s ", "’s "))
+        ):
+            items[i + 1] = Item(it.start, nxt.end, nxt.entry, nxt.code, nxt.country, "person", person=True)
+            i += 1
+            continue
+        if it.kind == "role" and it.country and nxt is not None and nxt.person and _gap_ok(
+            text, it, nxt, _PERSON_GAPS
+        ):
+            if nxt.country in (None, it.country):
+                person_code = nxt.code if nxt.code != nxt.country else it.code
+                items[i + 1] = Item(it.start, nxt.end, nxt.entry, person_code, nxt.country, "person", person=True)
+                i += 1
+                continue
+        if it.kind == "role" and not it.country and nxt is not None and nxt.person and _gap_ok(
+            text, it, nxt, _PERSON_GAPS
+        ):
+            items[i + 1] = Item(it.start, nxt.end, nxt.entry, nxt.code, nxt.country, "person", person=True)
+            i += 1
+            continue
+        out.append(it)
+        i += 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------- coreference
+
+
+def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> list[Item]:
+    """Resolve coreference items against earlier actors of the same paragraph; drop free role words."""
+    block_starts = [b.start for b in doc.blocks]
+    out: list[Item] = []
+    history: list[Item] = []
+    current = None
+    text = doc.text
+    for index, it in enumerate(items):
+        para = bisect.bisect_right(block_starts, it.start) - 1 if block_starts else 0
+        if para != current:
+            history = []
+            current = para
+        if it.kind == "role":
+            if it.country:  # a composed role (南韓國防部長)
+                out.append(it)
+                history.append(it)
+            continue
+        if it.kind != "coref":
+            out.append(it)
+            history.append(it)
+            continue
+        rule = it.entry.resolve
+        if rule == "plural":
+            sector = it.entry.sector or ""
+            nxt = items[index + 1] if index + 1 < len(items) else None
+            if not sector and nxt is not None and nxt.kind == "role" and not nxt.country and _gap_ok(
+                text, it, nxt, _ZH_GAPS + _EN_GAPS
+            ):
+                sector = nxt.sector
+            picked: list[Item] = []
+            seen: set[str] = set()
+            for h in reversed(history):
+                if h.country and h.country not in seen:
+                    seen.add(h.country)
+                    picked.append(h)
+                    if len(picked) == it.entry.count:
+                        break
+            if len(picked) < it.entry.count:
+                continue
+            picked.sort(key=lambda h: h.start)
+            codes = tuple(str(h.country) + sector for h in picked)
+            for h, code in zip(picked, codes, strict=True):
+                out.append(Item(it.start, it.end, it.entry, code, h.country, "coref", members=codes))
+            continue
+        target = None
+        for h in reversed(history):
+            if rule == "person" and h.person:
+                target = h
+            elif rule == "state" and h.country:
+                target = h
+            elif rule == "any":
+                target = h
+            if target is not None:
+                break
+        if target is None:
+            continue
+        code = str(target.country) if rule == "state" else target.code
+        out.append(Item(it.start, it.end, target.entry, code, target.country, "coref", person=target.person))
+    return out
+
+
+def to_mentions(items: list[Item], doc: Document) -> list[Mention]:
+    starts = [s.start for s in doc.sentences]
+    mentions = []
+    for it in sorted(items, key=lambda x: (x.start, x.end)):
+        sentence = bisect.bisect_right(starts, it.start) - 1 if starts else -1
+        mentions.append(
+            Mention(
+                start=it.start,
+                end=it.end,
+                text=doc.text[it.start : it.end],
+                code=it.code,
+                country=it.country,
+                kind=it.kind,
+                entity=it.entry.id,
+                members=it.members,
+                sentence=sentence,
+            )
+        )
+    return mentions
