@@ -79,7 +79,7 @@ def _pattern() -> re.Pattern[str]:
     abbr = "".join(ABBREVIATIONS)
     coref = "|".join(sorted(COREF, key=len, reverse=True))
     return re.compile(
-        f"(?P<name>{names})|(?P<compound>[{abbr}]{{2,4}})(?=[两三四国领首外防军峰联关双合韩美日同安三边贸会对])"
+        f"(?P<name>{names})|(?P<compound>[{abbr}]{{2,4}})(?![洲部央心文语国])"
         f"|(?<=[{SINGLE_AFTER}])(?P<single>[{abbr}])|(?P<coref>{coref})"
     )
 

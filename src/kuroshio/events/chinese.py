@@ -31,6 +31,7 @@ from kuroshio.events.build import build_event, dedupe
 from kuroshio.events.dates import DateMention, find_dates, is_after
 from kuroshio.events.lexicon import Grammar, Lexicon, Trigger, chinese_lexicon
 from kuroshio.model import Document, Event, Mention, Sentence
+from kuroshio.normalize.script import to_simplified
 
 OBJECT_GAP = 6  # at most this many characters between a trigger and its object
 VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})  # directed events whose target a next verb may share
@@ -53,7 +54,9 @@ def code_chinese(doc: Document, options: Options, lexicon: Lexicon | None = None
 
 
 def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
-    shadow = doc.match_text
+    # Simplified text may still carry Traditional characters (quotes, names, short texts detected as zh-Hans):
+    # t2s is length-preserving and leaves Simplified text unchanged, so always match the converted text.
+    shadow = doc.shadow if doc.shadow is not None else to_simplified(doc.text)
     matches = [m for m in lexicon.find(shadow) if m[0].args != "stop"]
     if not matches:
         return []
@@ -76,8 +79,15 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
             mj += 1
         spans = [(s, e) for _, s, e in matches[ti:tj]]
         coder = _SentenceCoder(doc, shadow, sentence, mentions[mi:mj], lexicon.grammar, spans)
+        opener: int | None = None  # the clause of the last complement-taking trigger (呼籲, 要求, 希望與)
         for trigger, start, end in matches[ti:tj]:
-            events.extend(coder.code(trigger, start, end))
+            clause = coder.clause_of(start)
+            if opener == clause:
+                continue  # the content of an appeal, demand, wish or warning, not a separate event
+            found = coder.code(trigger, start, end)
+            events.extend(found)
+            if found and trigger.root in lexicon.grammar.embedding_roots:
+                opener = clause
         ti = tj
     return dedupe(events)
 
@@ -197,7 +207,7 @@ class _SentenceCoder:
         if subject is None:
             subject = self._earlier_subject(clause, left)
         target, partner, agent = nearest("target"), nearest("partner"), nearest("agent")
-        obj = right[0] if right and right[0].role == "subject" else None
+        obj = right[0] if right and right[0].role in ("subject", "partner") else None
         implicit = self._implicit_target(trigger, start, end)
         if trigger.requires == "partner" and partner is None and target is None:
             return []
@@ -214,6 +224,7 @@ class _SentenceCoder:
                 if nominal and obj is None and not (target or implicit):
                     return []  # a noun (中國的威脅, 威脅的部隊), not a predicate
                 sources = _members(subject)
+                target, obj, partner = (None if self._topic(g) else g for g in (target, obj, partner))
                 targets = implicit or _members(target) or _members(obj) or _members(partner)
                 if not targets and sources and self.last_directed is not None and trigger.root in VERBAL_ROOTS:
                     last_sources, last_targets = self.last_directed
@@ -223,6 +234,8 @@ class _SentenceCoder:
                 self.last_directed = (sources, targets)
             pairs = [(s, t, trigger.cameo) for s in sources for t in targets]
         elif trigger.args == "symmetric":
+            if trigger.root == "04" and self._wished(start):
+                trigger = _WISH_TO_MEET  # 希望與金正恩會晤: an intent to meet, from the one who wishes it
             found = self._symmetric(subject, here, partner, obj, implicit, start, intent=trigger.intent)
             pairs = [(a, b, trigger.cameo) for a, b in found]
         elif trigger.args == "visit":
@@ -280,6 +293,14 @@ class _SentenceCoder:
             return forward if intent else forward + [(b, a) for a, b in forward]
         return list(permutations(sides, 2)) if len(sides) >= 2 else []
 
+    def _wished(self, start: int) -> bool:
+        clause_start = self.clauses[self.clause_of(start)][0]
+        return _has(self.shadow[clause_start:start], self.grammar.wish)
+
+    def _topic(self, group: Group | None) -> bool:
+        """中韓關係: a relationship named by its parties is a topic, not a target."""
+        return group is not None and self.shadow.startswith("关系", group.end)
+
     def _earlier_subject(self, clause: int, left: list[Group]) -> Group | None:
         """The source of a clause without a subject: the last speaker of the sentence (X表示，譴責Y), else the first
         subject of the nearest earlier clause that has one."""
@@ -325,8 +346,10 @@ class _SentenceCoder:
         if _has(head, g.conditional, exclude=g.conditional_exceptions):
             return "hypothetical"
         window = self.shadow[max(clause_start, start - g.negation_window) : start]
-        if _has(window, g.negation, exclude=g.negation_exceptions):
+        if _has(window, g.negation, exclude=g.negation_exceptions) or _has(clause_head, g.denial):
             return "negated"
+        if trigger.args != "directed" and any(self.shadow.startswith(w, end) for w in g.suffix_negation):
+            return "negated"  # 對話並未恢復
         if _has(clause_head, g.speculative):
             return "hypothetical"
         if trigger.intent:
@@ -372,6 +395,9 @@ class _SentenceCoder:
         if chosen is None:
             return None, None
         return chosen.value, chosen.precision
+
+
+_WISH_TO_MEET = Trigger(pattern="", cameo="036", args="symmetric")
 
 
 def _has(text: str, words: Iterable[str], exclude: Iterable[str] = ()) -> bool:

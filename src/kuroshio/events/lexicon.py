@@ -58,6 +58,10 @@ class Grammar:
     negation_exceptions: tuple[str, ...]
     conditional_exceptions: tuple[str, ...]
     negation_window: int
+    denial: tuple[str, ...]
+    suffix_negation: tuple[str, ...]
+    embedding_roots: frozenset[str]
+    wish: tuple[str, ...]
     planned: tuple[str, ...]
     planned_exceptions: tuple[str, ...]
     actual: tuple[str, ...]
@@ -109,6 +113,10 @@ def parse_grammar(data: Any, name: str = GRAMMAR_FILE) -> Grammar:
         negation_exceptions=_words(data, "negation_exceptions", name),
         conditional_exceptions=_words(data, "conditional_exceptions", name),
         negation_window=int(data.get("negation_window", 5)),
+        denial=_words(data, "denial", name),
+        suffix_negation=_words(data, "suffix_negation", name),
+        embedding_roots=frozenset(str(r) for r in data.get("embedding_roots") or ()),
+        wish=_words(data, "wish", name),
         planned=_words(data, "planned", name),
         planned_exceptions=_words(data, "planned_exceptions", name),
         actual=_words(data, "actual", name),

@@ -1,0 +1,44 @@
+"""The accuracy gate of the Chinese coder on the golden cases (tests/events/cases/zh_*.tsv).
+
+The floors are pinned: a change that lowers precision, recall or the share of sentences coded exactly below them
+fails. When a change raises the scores, raise the floors in the same commit.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from golden import load_cases, score
+
+FLOORS = {"cases": 400, "precision": 0.0, "recall": 0.0, "exact": 0.0}
+
+
+@pytest.fixture(scope="module")
+def result():
+    return score(load_cases())
+
+
+def test_there_are_enough_cases() -> None:
+    assert len(load_cases()) >= FLOORS["cases"]
+
+
+def test_every_root_is_covered() -> None:
+    roots = {t[2] for case in load_cases() for t in case.expected}
+    assert roots >= {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_every_mode_is_covered() -> None:
+    modes = {t[3] for case in load_cases() for t in case.expected}
+    assert modes == {"actual", "planned", "hypothetical", "negated"}
+
+
+def test_precision_floor(result) -> None:
+    assert result.precision >= FLOORS["precision"], "\n".join(result.failures[:40])
+
+
+def test_recall_floor(result) -> None:
+    assert result.recall >= FLOORS["recall"], "\n".join(result.failures[:40])
+
+
+def test_exact_share_floor(result) -> None:
+    assert result.exact_share >= FLOORS["exact"], "\n".join(result.failures[:40])
