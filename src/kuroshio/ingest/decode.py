@@ -26,12 +26,29 @@ def _utf16_without_bom(data: bytes) -> str | None:
     even = sample[0::2].count(0) / (len(sample) / 2)
     odd = sample[1::2].count(0) / (len(sample) / 2)
     encoding = "utf-16-le" if odd > 0.3 and even < 0.05 else "utf-16-be" if even > 0.3 and odd < 0.05 else None
-    if encoding is None:
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            return None
+    if len(data) % 2:
         return None
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
+    for encoding in ("utf-16-le", "utf-16-be"):  # CJK text has no NUL bytes: judge by the characters decoded
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        common = sum(1 for c in text[:5000] if _common(c))
+        if common >= 0.95 * len(text[:5000]):
+            return text
+    return None
+
+
+def _common(ch: str) -> bool:
+    return (
+        "\u4e00" <= ch <= "\u9fff" or " " <= ch <= "~" or ch in "\n\r\t" or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u206f"
+    )
 
 
 def _looks_binary(text: str) -> bool:

@@ -352,8 +352,9 @@ def read_pdf(data: bytes, path: str, *, max_pages: int = 500) -> Document:
         raise IngestError(path, f"encrypted PDF ({exc})") from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise IngestError(path, f"corrupt or truncated PDF ({type(exc).__name__})") from None
-    except Exception as exc:  # pdfminer raises many kinds of errors on broken files
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+    except Exception as exc:  # pdfminer raises many kinds of errors on broken files (pdfplumber wraps them)
+        causes = [exc, *(a for a in exc.args if isinstance(a, BaseException))]
+        if any(isinstance(c, PDFPasswordIncorrect | PDFEncryptionError) or "password" in str(c).lower() for c in causes):
             raise IngestError(path, "encrypted PDF (a password is needed)") from None
         raise IngestError(path, f"corrupt or truncated PDF ({type(exc).__name__})") from None
     with pdf:

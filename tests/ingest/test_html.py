@@ -1,0 +1,42 @@
+"""Web pages: boilerplate out, byline reduced to the name, editor line out, offsets back into the page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kuroshio.config import Options
+from kuroshio.ingest import iter_documents
+from kuroshio.model import Document
+
+PAGE = Path(__file__).resolve().parents[2] / "examples" / "samples" / "news_zh_hant.html"
+
+
+def read() -> Document:
+    (doc,) = list(iter_documents([str(PAGE)], Options()))
+    assert isinstance(doc, Document)
+    return doc
+
+
+def test_metadata_and_byline() -> None:
+    doc = read()
+    assert doc.title == "美日韓外長會談 譴責北韓試射飛彈"
+    assert [a.name for a in doc.authors] == ["林志明"]
+    assert doc.date == "2025-09-05"
+    assert doc.publisher == "東亞時報"
+
+
+def test_boilerplate_and_editor_line_out() -> None:
+    doc = read()
+    assert len(doc.to_json()["paragraphs"]) == 3
+    for junk in ("會員登入", "廣告", "贊助內容", "相關新聞", "網友", "責任編輯", "版權所有", "綜合報導"):
+        assert junk not in doc.text
+
+
+def test_offsets_point_into_the_page() -> None:
+    doc = read()
+    source = PAGE.read_text(encoding="utf-8")
+    mapped = 0
+    for run in doc.source_runs:
+        assert doc.text[run.text_start : run.text_start + run.length] == source[run.source_start : run.source_start + run.length]
+        mapped += run.length
+    assert mapped >= len(doc.text) - 20
