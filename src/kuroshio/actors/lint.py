@@ -66,9 +66,12 @@ def _check_codes(entry: Entry, states: set[str], problems: list[str]) -> None:
         if not _CODE.match(code):
             problems.append(f"{where}: code {code!r} is not a CAMEO code (groups of three capitals)")
             continue
-        if entry.kind == "igo":
+        if entry.kind == "igo" or code.startswith("IGO"):
             if not _IGO.match(code):
                 problems.append(f"{where}: IGO code {code!r} must start with IGO")
+            continue
+        if entry.country is None and code[:3] not in states:
+            problems.append(f"{where}: code {code!r} starts with no state of the dictionary")
             continue
         if entry.country and not code.startswith(entry.country):
             problems.append(f"{where}: code {code!r} does not start with its country {entry.country}")
