@@ -18,9 +18,11 @@ from kuroshio.normalize import normalize_document
 from kuroshio.normalize.script import to_simplified
 from kuroshio.segment import segment_document
 
-CAPITALS = {"首尔": "KOR", "平壤": "PRK", "东京": "JPN", "华府": "USA", "华盛顿": "USA", "北京": "CHN", "台北": "TWN",
-            "莫斯科": "RUS", "基辅": "UKR", "马尼拉": "PHL", "伦敦": "GBR", "巴黎": "FRA", "柏林": "DEU", "新德里": "IND",
-            "河内": "VNM", "德黑兰": "IRN", "广岛": "JPN", "大阪": "JPN", "釜山": "KOR", "上海": "CHN", "金边": "KHM"}
+CAPITALS = {
+    "首尔": "KOR", "平壤": "PRK", "东京": "JPN", "华府": "USA", "华盛顿": "USA", "北京": "CHN", "台北": "TWN",
+    "莫斯科": "RUS", "基辅": "UKR", "马尼拉": "PHL", "伦敦": "GBR", "巴黎": "FRA", "柏林": "DEU", "新德里": "IND",
+    "河内": "VNM", "德黑兰": "IRN", "广岛": "JPN", "大阪": "JPN", "釜山": "KOR", "上海": "CHN", "金边": "KHM",
+}
 STATES = {
     "KOR": "韩国 南韩 韩方 首尔 青瓦台 大韩民国",
     "PRK": "北韩 朝鲜 朝方 平壤 北韩方面 朝鲜方面",

@@ -55,7 +55,7 @@ def tuples(events: tuple[Event, ...]) -> frozenset[Tuple4]:
 
 
 def code_case(case: Case) -> frozenset[Tuple4]:
-    from stub_actors import prepare
+    from zh_actors_stub import prepare
 
     return tuples(code_chinese(prepare(case.text, date=case.date), Options()).events)
 
