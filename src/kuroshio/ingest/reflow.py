@@ -86,7 +86,7 @@ def find_blocks(raw: str) -> list[RawBlock]:
     wrap = _percentile(widths, 0.9)
     near = [t.line for t in lines if 0.8 * wrap <= t.line.width <= 1.15 * wrap]
     open_ends = sum(1 for ln in near if ln.text[-1] not in SENTENCE_END)
-    wrapped = len(lines) >= 4 and wrap <= 160 and len(near) >= max(3, 0.4 * len(lines)) and open_ends > 0.5 * len(near)
+    wrapped = len(lines) >= 4 and wrap <= 160 and len(near) >= max(2, 0.3 * len(lines)) and open_ends > 0.5 * len(near)
     gaps = [t.gap for t in lines[1:]]
     double = wrapped and bool(gaps) and sum(1 for g in gaps if g == 1) >= 0.6 * len(gaps)
     soft = 1 if double else 0
