@@ -104,3 +104,30 @@ def test_cli_ingest_with_two_workers(corpus: Path, tmp_path: Path, runner) -> No
     result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--workers", "2"])
     assert result.exit_code == 0, result.output
     assert "40 documents (40 added" in result.output
+
+
+def test_the_local_pool_keeps_a_bounded_number_of_partitions_in_flight(corpus: Path) -> None:
+    from kuroshio.engines.local import map_local
+    from kuroshio.engines.partitions import plan_partitions
+
+    partitions = list(plan_partitions([str(corpus)], partition_bytes=PARTITION))
+    pulled = 0
+
+    def feed():  # type: ignore[no-untyped-def]
+        nonlocal pulled
+        for partition in partitions:
+            pulled += 1
+            yield partition
+
+    results = map_local(feed(), Options(), workers=2)
+    first = next(results)
+    assert pulled <= 4 < len(partitions)
+    rest = list(results)
+    assert first.count + sum(r.count for r in rest) == 40
+
+
+def test_progress_bar_runs_to_the_end(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    summary = run_ingest([str(corpus)], Options(db=str(tmp_path / "p.duckdb"), workers=1), progress=True,
+                         partition_bytes=PARTITION)
+    assert summary.documents == 40
+    assert "40 documents" in capsys.readouterr().err
