@@ -4,9 +4,9 @@
 
 Writes ``examples/samples/*`` (extract-style commentary, news items, an HTML page) and ``tests/ingest/fixtures/*``
 (extract-style texts, and with ``--pdf`` PDFs from two generators: fpdf2 embedding a CJK TrueType font, reportlab
-with the non-embedded CID fonts STSong-Light / MSung-Light and stroke-drawn bold headings). The expected structure of
-each fixture goes to ``tests/ingest/cases/<name>.json``. Building PDFs needs a TrueType CJK font (Debian: fonts-wqy-zenhei);
-the tests only read the committed files.
+with the non-embedded CID font STSong-Light and stroke-drawn bold headings). The expected structure of each fixture
+goes to ``tests/ingest/cases/<name>.json``. Building PDFs needs a TrueType CJK font (Debian: fonts-wqy-zenhei); the
+tests only read the committed files.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """PDF fixtures from two generators (called by ``make_fixtures.py --pdf``).
 
 * fpdf2, embedding WenQuanYi Zen Hei (Debian fonts-wqy-zenhei): the zh-Hant commentary and the English report.
-* reportlab, with the non-embedded CID fonts MSung-Light / STSong-Light and headings drawn bold by stroking the
-  glyph outlines (text render mode 2): the zh-Hant commentary, and a zh-Hans two-column page with a table.
+* reportlab, with the non-embedded CID font STSong-Light and headings drawn bold by stroking the glyph outlines
+  (text render mode 2): the zh-Hant commentary, and a zh-Hans two-column page with a table. (MSung-Light is not
+  used: pdfminer.six decodes its UniCNS-UCS2-H text wrongly.)
 
 Every page has a running header and a page-number footer; paragraphs run across pages; first lines are indented;
 the English report hyphenates a word at a line end. Bad PDFs (encrypted, truncated, no text layer) are made too.
@@ -202,7 +203,9 @@ class Layout:
     def centered(self, s: str, size: float, *, bold: bool = False) -> None:
         self.line(s, size, bold=bold, x=(A5[0] - self.c.width(s, size, bold=bold)) / 2)
 
-    def paragraph(self, text: str, *, size: float | None = None, indent: bool = True, hyphenate: dict[str, str] | None = None) -> None:
+    def paragraph(
+        self, text: str, *, size: float | None = None, indent: bool = True, hyphenate: dict[str, str] | None = None
+    ) -> None:
         size = size or self.body
         x0, x1 = self.columns[self.column]
         ind = 2 * size if indent else 0.0
@@ -270,7 +273,8 @@ def build_pdfs() -> None:
     # 3. fpdf2, core font: the English report with a hyphenated line end.
     canvas3 = FpdfCanvas(cjk=False)
     render_article(
-        Layout(canvas3, "Pacific Policy Review - Autumn Issue", lambda n: f"Page {n}"), REPORT_EN,
+        Layout(canvas3, "Pacific Policy Review - Autumn Issue", lambda n: f"Page {n}"),
+        REPORT_EN,
         hyphenate={"negotiations.": "negotia", "consultations": "consulta", "substantive": "substan"},
     )
     canvas3.save(FIXTURES / "report_en.fpdf.pdf")
@@ -292,7 +296,9 @@ def build_pdfs() -> None:
             layout.paragraph(text)
     layout.one_column()
     layout.new_page()
-    layout.table([["国家", "回应", "日期"], ["美国", "制裁", "9月3日"], ["日本", "抗议", "9月3日"], ["韩国", "演习", "9月4日"]])
+    layout.table(
+        [["国家", "回应", "日期"], ["美国", "制裁", "9月3日"], ["日本", "抗议", "9月3日"], ["韩国", "演习", "9月4日"]]
+    )
     layout.paragraph(ANALYSIS_HANS["note"], size=9, indent=False)
     canvas4.save(path)
     _case("analysis_zh_hans.reportlab.pdf", ANALYSIS_HANS, table_rows=4)

@@ -37,6 +37,9 @@ def test_offsets_point_into_the_page() -> None:
     source = PAGE.read_text(encoding="utf-8")
     mapped = 0
     for run in doc.source_runs:
-        assert doc.text[run.text_start : run.text_start + run.length] == source[run.source_start : run.source_start + run.length]
+        assert (
+            doc.text[run.text_start : run.text_start + run.length]
+            == source[run.source_start : run.source_start + run.length]
+        )
         mapped += run.length
     assert mapped >= len(doc.text) - 20

@@ -15,8 +15,12 @@ from kuroshio.model import Document
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
 CASES = HERE / "cases"
-PDFS = ["commentary_zh_hant.fpdf.pdf", "commentary_zh_hant.reportlab.pdf", "report_en.fpdf.pdf",
-        "analysis_zh_hans.reportlab.pdf"]
+PDFS = [
+    "commentary_zh_hant.fpdf.pdf",
+    "commentary_zh_hant.reportlab.pdf",
+    "report_en.fpdf.pdf",
+    "analysis_zh_hans.reportlab.pdf",
+]
 FURNITURE = ["東亞戰略評論", "第十二期", "Pacific Policy Review", "Page ", "半岛观察", "- 1 -", "第 1 頁"]
 
 

@@ -23,7 +23,11 @@ def run(paths: list[Path], **options: object) -> list[Document | IngestError]:
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "big5", "gb18030"])
 def test_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
-    text = NEWS if encoding != "gb18030" else "美日两国外长周三在东京举行会谈，同意加强安全合作。\n\n中国外交部对此表示强烈不满。\n"
+    text = (
+        NEWS
+        if encoding != "gb18030"
+        else "美日两国外长周三在东京举行会谈，同意加强安全合作。\n\n中国外交部对此表示强烈不满。\n"
+    )
     path = tmp_path / f"news.{encoding}.txt"
     path.write_bytes(text.encode(encoding))
     (doc,) = run([path])
@@ -43,9 +47,19 @@ def test_bad_inputs_each_one_error_batch_goes_on(tmp_path: Path) -> None:
     missing = tmp_path / "missing.txt"
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text(
-        json.dumps({"id": "a", "text": NEWS}) + "\n{broken json\n" + json.dumps({"id": "c", "title": "x"}) + "\n"
-        + json.dumps({"id": "d", "html": "<html><body><article><p>" + "日韓外長會談並發表聯合聲明。" * 5
-                     + "</p></article></body></html>"}) + "\n",
+        json.dumps({"id": "a", "text": NEWS})
+        + "\n{broken json\n"
+        + json.dumps({"id": "c", "title": "x"})
+        + "\n"
+        + json.dumps(
+            {
+                "id": "d",
+                "html": "<html><body><article><p>"
+                + "日韓外長會談並發表聯合聲明。" * 5
+                + "</p></article></body></html>",
+            }
+        )
+        + "\n",
         encoding="utf-8",
     )
     items = run([good, empty, garbage, big, missing, corpus, good], max_bytes=5000)
@@ -83,12 +97,19 @@ def test_csv_and_parquet_corpora(tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
     rows = [
-        {"id": "r1", "text": NEWS, "date": "2025-10-08", "title": "外長會談", "url": "https://example.org/1", "lang": "zh-Hant"},
+        {
+            "id": "r1",
+            "text": NEWS,
+            "date": "2025-10-08",
+            "title": "外長會談",
+            "url": "https://example.org/1",
+            "lang": "zh-Hant",
+        },
         {"id": "r2", "text": "", "date": None, "title": None, "url": None, "lang": None},
     ]
     pq.write_table(pa.Table.from_pylist(rows), tmp_path / "c.parquet")
     csv_path = tmp_path / "c.csv"
-    csv_path.write_text("id,text,date\nr3,\"Japan and South Korea held talks.\",2025-10-09\n", encoding="utf-8")
+    csv_path.write_text('id,text,date\nr3,"Japan and South Korea held talks.",2025-10-09\n', encoding="utf-8")
     items = run([tmp_path / "c.parquet", csv_path])
     doc, err, doc3 = items
     assert isinstance(doc, Document) and doc.id == "r1" and doc.date == "2025-10-08" and doc.script == "zh-Hant"

@@ -111,7 +111,10 @@ def test_extracts_round_trip_and_offsets_map_inside(doc: dict, page_lines: int) 
     assert record["title"] == doc["title"]
     for run in got.source_runs:
         assert 0 <= run.source_start and run.source_start + run.length <= len(raw)
-        assert raw[run.source_start : run.source_start + run.length] == got.text[run.text_start : run.text_start + run.length]
+        assert (
+            raw[run.source_start : run.source_start + run.length]
+            == got.text[run.text_start : run.text_start + run.length]
+        )
 
 
 @settings(max_examples=60, deadline=None)

@@ -64,7 +64,10 @@ def test_block_source_offsets(seed: tuple[Document, dict, str]) -> None:
 def test_every_mapped_character_matches_its_source(seed: tuple[Document, dict, str]) -> None:
     doc, _, raw = seed
     for run in doc.source_runs:
-        assert doc.text[run.text_start : run.text_start + run.length] == raw[run.source_start : run.source_start + run.length]
+        assert (
+            doc.text[run.text_start : run.text_start + run.length]
+            == raw[run.source_start : run.source_start + run.length]
+        )
 
 
 def test_traps(seed: tuple[Document, dict, str]) -> None:

@@ -46,8 +46,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _common(ch: str) -> bool:
     return (
-        "\u4e00" <= ch <= "\u9fff" or " " <= ch <= "~" or ch in "\n\r\t" or "\u3000" <= ch <= "\u303f"
-        or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u206f"
+        "\u4e00" <= ch <= "\u9fff"
+        or " " <= ch <= "~"
+        or ch in "\n\r\t"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u2010" <= ch <= "\u206f"
     )
 
 

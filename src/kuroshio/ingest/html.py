@@ -88,7 +88,11 @@ def read_html(source: str, path: str) -> Document:
     vocab = vocabulary()
     try:
         xml = trafilatura.extract(
-            source, output_format="xml", with_metadata=True, include_comments=False, include_tables=True,
+            source,
+            output_format="xml",
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
             deduplicate=False,
         )
     except Exception as exc:  # trafilatura raises assorted errors on broken markup

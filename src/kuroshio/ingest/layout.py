@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from kuroshio.ingest.vocabulary import Vocabulary, vocabulary
 from kuroshio.model import Author, Block, Document, SourceRun
 
-SENTENCE_END = frozenset("。！？!?.;；…」』）)\"”’")
+SENTENCE_END = frozenset('。！？!?.;；…」』）)"”’')
 HARD_END = frozenset("。！？!?.;；…")
 CONTINUES = frozenset("，、,：:（(「『《〈“‘-—")
 URL_CHARS = re.compile(r"[A-Za-z0-9/._~%?#=&+:@!$'*,;\-]+")
@@ -162,7 +162,11 @@ def join_lines(block: RawBlock, words: set[str], vocab: Vocabulary) -> None:
             start = WORD_START.match(text)
             if _glue_url(out, text):
                 pass
-            elif hyphen and start and (prev == "\u00ad" or not keep_hyphen(hyphen.group(1), start.group(0), words, vocab)):
+            elif (
+                hyphen
+                and start
+                and (prev == "\u00ad" or not keep_hyphen(hyphen.group(1), start.group(0), words, vocab))
+            ):
                 out.pop()
                 src.pop()
                 pages.pop()

@@ -50,8 +50,16 @@ class _Seg:
 
     def to_line(self) -> Line:
         return Line(
-            text=self.text, src=self.src, page=self.page, width=self.x1 - self.x0, x0=self.x0, x1=self.x1,
-            top=self.top, bottom=self.bottom, size=self.size, bold=self.bold,
+            text=self.text,
+            src=self.src,
+            page=self.page,
+            width=self.x1 - self.x0,
+            x0=self.x0,
+            x1=self.x1,
+            top=self.top,
+            bottom=self.bottom,
+            size=self.size,
+            bold=self.bold,
         )
 
 
@@ -188,9 +196,9 @@ def _reading_order(segs: list[_Seg], width: float) -> list[list[_Seg]]:
     return flows
 
 
-def _table_segments(page: Any, page_no: int, offsets: dict[int, int], chars: list[dict[str, Any]]) -> tuple[
-    list[_Seg], set[int]
-]:
+def _table_segments(
+    page: Any, page_no: int, offsets: dict[int, int], chars: list[dict[str, Any]]
+) -> tuple[list[_Seg], set[int]]:
     if not (page.lines or page.rects):
         return [], set()
     try:
@@ -201,7 +209,11 @@ def _table_segments(page: Any, page_no: int, offsets: dict[int, int], chars: lis
     used: set[int] = set()
     for table in tables:
         x0, top, x1, bottom = table.bbox
-        inside = [c for c in chars if x0 - 1 <= c["x0"] and c["x1"] <= x1 + 1 and top - 1 <= c["top"] and c["bottom"] <= bottom + 1]
+        inside = [
+            c
+            for c in chars
+            if x0 - 1 <= c["x0"] and c["x1"] <= x1 + 1 and top - 1 <= c["top"] and c["bottom"] <= bottom + 1
+        ]
         if not inside:
             continue
         used.update(id(c) for c in inside)
@@ -216,8 +228,16 @@ def _table_segments(page: Any, page_no: int, offsets: dict[int, int], chars: lis
                 if cell is None:
                     continue
                 cx0, ctop, cx1, cbottom = cell
-                cell_chars = [c for c in inside if cx0 - 1 <= c["x0"] and c["x1"] <= cx1 + 1 and ctop - 1 <= c["top"] and c["bottom"] <= cbottom + 1]
-                seg = _make_seg(sorted(cell_chars, key=lambda c: (round(c["top"]), c["x0"])), page_no, offsets) if cell_chars else None
+                cell_chars = [
+                    c
+                    for c in inside
+                    if cx0 - 1 <= c["x0"] and c["x1"] <= cx1 + 1 and ctop - 1 <= c["top"] and c["bottom"] <= cbottom + 1
+                ]
+                seg = (
+                    _make_seg(sorted(cell_chars, key=lambda c: (round(c["top"]), c["x0"])), page_no, offsets)
+                    if cell_chars
+                    else None
+                )
                 if not first_cell:
                     texts.append("\t")
                     src.append(-1)
@@ -225,13 +245,25 @@ def _table_segments(page: Any, page_no: int, offsets: dict[int, int], chars: lis
                 if seg and seg.text:
                     texts.append(seg.text)
                     src.extend(seg.src)
-        seg = _Seg(chars=inside, page=page_no, text="".join(texts), src=src, x0=x0, x1=x1, top=top, bottom=bottom,
-                   size=statistics.median(c["size"] for c in inside), table=True)
+        seg = _Seg(
+            chars=inside,
+            page=page_no,
+            text="".join(texts),
+            src=src,
+            x0=x0,
+            x1=x1,
+            top=top,
+            bottom=bottom,
+            size=statistics.median(c["size"] for c in inside),
+            table=True,
+        )
         out.append(seg)
     return out, used
 
 
-def _page_flows(page: Any, page_no: int, stroked: list[tuple[float, float, float, float]]) -> tuple[list[list[_Seg]], int]:
+def _page_flows(
+    page: Any, page_no: int, stroked: list[tuple[float, float, float, float]]
+) -> tuple[list[list[_Seg]], int]:
     chars = [c for c in page.chars if c.get("upright", True)]
     offsets: dict[int, int] = {}
     pos = 0
@@ -268,9 +300,12 @@ def _drop_furniture(pages: list[list[list[_Seg]]], heights: list[float]) -> None
     for flows, height in zip(pages, heights, strict=True):
         for flow in flows:
             flow[:] = [
-                s for s in flow
-                if not (in_band(s, height) and (_furniture_key(s.text) in repeated
-                        or any(p.match(s.text.strip()) for p in vocab.page_numbers)))
+                s
+                for s in flow
+                if not (
+                    in_band(s, height)
+                    and (_furniture_key(s.text) in repeated or any(p.match(s.text.strip()) for p in vocab.page_numbers))
+                )
             ]
 
 
@@ -320,7 +355,9 @@ def _blocks(pages: list[list[list[_Seg]]]) -> list[RawBlock]:
                 same_style = abs(seg.size - prev.size) <= 0.08 * max(seg.size, 1) and seg.bold == prev.bold
                 indented = seg.x0 > left + 0.8 * seg.size
                 short = prev.x1 + _first_word_width(seg) + 0.3 * seg.size < pright and prev.text[-1] not in CONTINUES
-                centered = abs((prev.x0 + prev.x1) / 2 - (pleft + pright) / 2) < prev.size and prev.x0 > pleft + 2 * prev.size
+                centered = (
+                    abs((prev.x0 + prev.x1) / 2 - (pleft + pright) / 2) < prev.size and prev.x0 > pleft + 2 * prev.size
+                )
                 if flow is prev_flow:
                     gap = seg.top - prev.top
                     loose = spacing is not None and gap > 1.35 * spacing
@@ -354,7 +391,9 @@ def read_pdf(data: bytes, path: str, *, max_pages: int = 500) -> Document:
         raise IngestError(path, f"corrupt or truncated PDF ({type(exc).__name__})") from None
     except Exception as exc:  # pdfminer raises many kinds of errors on broken files (pdfplumber wraps them)
         causes = [exc, *(a for a in exc.args if isinstance(a, BaseException))]
-        if any(isinstance(c, PDFPasswordIncorrect | PDFEncryptionError) or "password" in str(c).lower() for c in causes):
+        if any(
+            isinstance(c, PDFPasswordIncorrect | PDFEncryptionError) or "password" in str(c).lower() for c in causes
+        ):
             raise IngestError(path, "encrypted PDF (a password is needed)") from None
         raise IngestError(path, f"corrupt or truncated PDF ({type(exc).__name__})") from None
     with pdf:

@@ -91,9 +91,17 @@ def document_from_text(
     return _finish(doc, options=options, id=id, source_path=source_path, date=date, title=title, url=url, lang=lang)
 
 
-def document_from_html(raw: str, *, options: Options, id: str | None = None, source_path: str | None = None,
-                       date: str | None = None, title: str | None = None, url: str | None = None,
-                       lang: str | None = None) -> Document:
+def document_from_html(
+    raw: str,
+    *,
+    options: Options,
+    id: str | None = None,
+    source_path: str | None = None,
+    date: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    lang: str | None = None,
+) -> Document:
     """A Document from an HTML page; offsets map into ``raw``."""
     from kuroshio.ingest.html import read_html
 
