@@ -33,7 +33,8 @@ from kuroshio.events.lexicon import Grammar, Lexicon, Trigger, chinese_lexicon
 from kuroshio.model import Document, Event, Mention, Sentence
 from kuroshio.normalize.script import to_simplified
 
-OBJECT_GAP = 6  # at most this many characters between a trigger and its object
+OBJECT_GAP = 3  # at most this many characters between a trigger and its object (訪問了日本, 會見來訪的)
+MAX_WALK_BACK = 2  # a clause without a subject looks at most this many clauses back for one
 VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})  # directed events whose target a next verb may share
 
 
@@ -82,8 +83,8 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
         opener: int | None = None  # the clause of the last complement-taking trigger (呼籲, 要求, 希望與)
         for trigger, start, end in matches[ti:tj]:
             clause = coder.clause_of(start)
-            if opener == clause:
-                continue  # the content of an appeal, demand, wish or warning, not a separate event
+            if opener == clause or coder.question(clause):
+                continue  # the content of an appeal, demand, wish or warning; or a question, which asserts nothing
             found = coder.code(trigger, start, end)
             events.extend(found)
             if found and trigger.root in lexicon.grammar.embedding_roots:
@@ -148,7 +149,8 @@ class _SentenceCoder:
         for m in self.mentions:
             if runs:
                 gap = self.shadow[end : m.start]
-                if m.start < end or (len(gap) <= 2 and all(c in conj for c in gap)):
+                compound_after_with = len(m.members) >= 2 and m.start >= end and any(c in "与和同跟" for c in gap)
+                if m.start < end or (len(gap) <= 2 and all(c in conj for c in gap) and not compound_after_with):
                     runs[-1].append(m)
                     end = max(end, m.end)
                     continue
@@ -200,6 +202,12 @@ class _SentenceCoder:
 
         def nearest(role: str) -> Group | None:
             found = [g for g in here if g.role == role]
+            if role == "subject":
+                found = [g for g in found if not self._coordinated_object(g, start)]
+            if role == "target":
+                found = [g for g in found if start - g.end <= 20]
+            if role == "partner":  # the partner of an earlier verb is not ours
+                found = [g for g in found if start - g.end <= 20 and not self._trigger_between(g.end, start)]
             return found[-1] if found else None
 
         subject = nearest("subject")
@@ -210,6 +218,8 @@ class _SentenceCoder:
         obj = right[0] if right and right[0].role in ("subject", "partner") else None
         implicit = self._implicit_target(trigger, start, end)
         if trigger.requires == "partner" and partner is None and target is None:
+            return []
+        if trigger.requires == "target" and target is None and obj is None and not implicit:
             return []
 
         pairs: list[tuple[Mention, Mention, str]] = []
@@ -293,6 +303,18 @@ class _SentenceCoder:
             return forward if intent else forward + [(b, a) for a, b in forward]
         return list(permutations(sides, 2)) if len(sides) >= 2 else []
 
+    def question(self, clause: int) -> bool:
+        s, e = self.clauses[clause]
+        return self.shadow[s:e].rstrip("」』”’）) ").endswith(("？", "?"))
+
+    def _trigger_between(self, a: int, b: int) -> bool:
+        return any(a <= s and e <= b for s, e in self.trigger_spans)
+
+    def _coordinated_object(self, group: Group, start: int) -> bool:
+        """防禦台灣和牽制中國: 台灣 ends the previous verb phrase, it is not the subject of 牽制."""
+        gap = self.shadow[group.end : start]
+        return len(gap) == 1 and gap in self.grammar.conjunctions
+
     def _wished(self, start: int) -> bool:
         clause_start = self.clauses[self.clause_of(start)][0]
         return _has(self.shadow[clause_start:start], self.grammar.wish)
@@ -307,7 +329,7 @@ class _SentenceCoder:
         speakers = [g for g in left if g.role == "subject" and g.clause < clause and self._speaks(g)]
         if speakers:
             return speakers[-1]
-        for c in range(clause - 1, -1, -1):
+        for c in range(clause - 1, max(-1, clause - 1 - MAX_WALK_BACK), -1):
             earlier = [g for g in left if g.clause == c and g.role == "subject"]
             if earlier:
                 return earlier[0]

@@ -31,7 +31,9 @@ class Trigger:
     cameo: str
     args: str  # directed | symmetric | visit | host | stop
     target: str | None = None  # a state named by the trigger itself (訪日 -> JPN)
-    requires: str | None = None  # "partner": coded only with a 與/和/同 partner or a 對/向 target (與日本合作)
+    # "partner": coded only with a 與/和/同 partner or a 對/向 target (與日本合作); "target": only with a 對/向
+    # target or an object right after the trigger (威脅日本, not 北韓的飛彈威脅)
+    requires: str | None = None
 
     @property
     def root(self) -> str:
@@ -158,8 +160,8 @@ def parse_triggers(data: Any, name: str = TRIGGER_FILE) -> list[Trigger]:
             if not isinstance(entry, dict) or entry.get("args") not in ARG_KINDS[:-1]:
                 raise DictionaryError(f"{name}: {cameo}: args must be one of {', '.join(ARG_KINDS[:-1])}")
             requires = entry.get("requires")
-            if requires not in (None, "partner"):
-                raise DictionaryError(f"{name}: {cameo}: requires must be 'partner'")
+            if requires not in (None, "partner", "target"):
+                raise DictionaryError(f"{name}: {cameo}: requires must be 'partner' or 'target'")
             patterns = entry.get("patterns")
             if not isinstance(patterns, list) or not patterns:
                 raise DictionaryError(f"{name}: {cameo}: patterns must be a non-empty list")
