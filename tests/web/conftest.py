@@ -7,12 +7,15 @@ text, so the fixtures stay right when a sentence is edited.
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -246,15 +249,15 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server(store_path: Path) -> Iterator[str]:
-    """A uvicorn server on a free loopback port, in a thread, over the fixture store."""
+@contextmanager
+def serving(store: Path) -> Iterator[str]:
+    """A uvicorn server on a free loopback port, in a thread, over ``store``; yields its base URL."""
     import uvicorn
 
     from kuroshio.web import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(str(store_path)), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(str(store)), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -263,12 +266,62 @@ def live_server(store_path: Path) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(store_path: Path) -> Iterator[str]:
+    with serving(store_path) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("/usr/bin/chromium is missing in CI: .ci/run must install the chromium package")
+        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium); CI runs these tests")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh page; at teardown, no request may have left 127.0.0.1 and no JavaScript error may have occurred."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    page = context.new_page()
+    page.requests = []  # type: ignore[attr-defined]
+    page.errors = []  # type: ignore[attr-defined]
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+    yield page
+    outside = [url for url in page.requests if not url.startswith("http://127.0.0.1:")]
+    assert outside == [], f"requests left the server: {outside}"
+    assert page.errors == [], f"errors in the page: {page.errors}"
+    context.close()

@@ -6,54 +6,12 @@ must go to our own server (nothing from a CDN), and no page may log a JavaScript
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("/usr/bin/chromium is missing in CI: .ci/run must install the chromium package")
-        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium); CI runs these tests")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Any, live_server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
-    page = context.new_page()
-    page.requests = []  # type: ignore[attr-defined]
-    page.errors = []  # type: ignore[attr-defined]
-    page.on("request", lambda request: page.requests.append(request.url))
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
-    yield page
-    outside = [url for url in page.requests if not url.startswith(live_server)]
-    assert outside == [], f"requests left the server: {outside}"
-    assert page.errors == [], f"errors in the page: {page.errors}"
-    context.close()
 
 
 def _shot(page: Any, artifacts: Path, name: str) -> None:

@@ -1,7 +1,8 @@
 """Uploaded files: check size and type, code them with the pipeline, store them.
 
-The upload is written under a fresh temporary directory with a name we choose (only the checked suffix comes from
-the client), so no path from a request ever reaches the file system.
+The upload is written into a fresh temporary directory under its base name reduced to harmless characters, so no
+path from a request ever reaches the file system. As with ``kuroshio ingest FILE``, the file name is the document id:
+uploading a changed file under the same name replaces the stored document.
 """
 
 from __future__ import annotations
@@ -75,7 +76,8 @@ def ingest_upload(
     options = config.options.with_overrides(date=date, lang=lang)
     documents = []
     with tempfile.TemporaryDirectory(prefix="kuroshio-upload-") as tmp:
-        path = Path(tmp) / f"upload{suffix}"
+        # The sanitized client name (it becomes the document id, as with `kuroshio ingest FILE`) in our own directory.
+        path = Path(tmp) / (PurePosixPath(name).stem + suffix)
         path.write_bytes(data)
         for outcome in Pipeline(options).run([str(path)]):
             if outcome.error is not None:
