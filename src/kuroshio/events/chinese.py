@@ -63,6 +63,7 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
         return []
     sentences = doc.sentences or (Sentence(index=0, start=0, end=len(doc.text)),)
     mentions = sorted((m for m in doc.mentions if m.code and not _sea_name(shadow, m)), key=lambda m: (m.start, m.end))
+    first_actor = _first_actor(mentions)
     events: list[Event] = []
     mi = ti = 0
     for sentence in sentences:
@@ -79,7 +80,7 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
         while mj < len(mentions) and mentions[mj].start < sentence.end:
             mj += 1
         spans = [(s, e) for _, s, e in matches[ti:tj]]
-        coder = _SentenceCoder(doc, shadow, sentence, mentions[mi:mj], lexicon.grammar, spans)
+        coder = _SentenceCoder(doc, shadow, sentence, mentions[mi:mj], lexicon.grammar, spans, first_actor)
         opener: int | None = None  # the clause of the last complement-taking trigger (呼籲, 要求, 希望與)
         for trigger, start, end in matches[ti:tj]:
             clause = coder.clause_of(start)
@@ -91,6 +92,15 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
                 opener = clause
         ti = tj
     return dedupe(events)
+
+
+def _first_actor(mentions: list[Mention]) -> dict[str, int]:
+    """Country -> where it is first named as an actor (not as a venue or a plural)."""
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.country and m.kind not in ("capital", "coref") and m.country not in first:
+            first[m.country] = m.end - 1
+    return first
 
 
 def _sea_name(shadow: str, mention: Mention) -> bool:
@@ -109,12 +119,14 @@ class _SentenceCoder:
         mentions: list[Mention],
         grammar: Grammar,
         trigger_spans: list[tuple[int, int]],
+        first_actor: dict[str, int] | None = None,
     ) -> None:
         self.doc = doc
         self.shadow = shadow
         self.sentence = sentence
         self.grammar = grammar
         self.mentions = mentions
+        self.first_actor = first_actor if first_actor is not None else _first_actor(mentions)
         self.trigger_spans = trigger_spans
         self.clauses = self._clauses()
         self.groups = self._groups()
@@ -157,7 +169,18 @@ class _SentenceCoder:
             runs.append([m])
             end = m.end
         groups: list[Group] = []
+        explicit: list[Mention] = []  # the last explicit group of two or more states in the sentence
         for run in runs:
+            states = _unique([m for m in run if m.kind != "coref"])
+            corefs = [m for m in run if m.kind == "coref"]
+            if corefs and len(explicit) >= 2 and not states:
+                run = list(explicit)  # 美國、日本、韓國……舉行三國高峰會: 三國 is the list just given
+            elif corefs:
+                run = states + [m for m in corefs if self._seen_as_actor(m)]
+            if len(states) >= 2:
+                explicit = states
+            if not run:
+                continue
             start = run[0].start
             groups.append(
                 Group(
@@ -170,6 +193,11 @@ class _SentenceCoder:
             )
         return groups
 
+    def _seen_as_actor(self, mention: Mention) -> bool:
+        """A state that a plural (兩國, 三國) may stand for: one named earlier as an actor, not only as a venue."""
+        first = self.first_actor.get(mention.country or "")
+        return first is not None and first < mention.start
+
     def _role(self, start: int) -> str:
         if any(s <= start < e for s, e in self.trigger_spans):
             return "internal"  # the 日 of 訪日 is the trigger's own target, no one's subject
@@ -179,6 +207,8 @@ class _SentenceCoder:
             return "subject"
         if any(before.endswith(w) for w in g.location_prepositions):
             return "location"
+        if any(before.endswith(w) for w in g.topic_prepositions):
+            return "topic"
         for role, words in (("agent", g.passive_markers), ("target", g.target_prepositions)):
             if any(before.endswith(w) for w in words):
                 return role
@@ -192,6 +222,9 @@ class _SentenceCoder:
         if any(m.start <= start and end <= m.end for m in self.mentions):
             return []  # the trigger is part of a name (六方會談 as an organisation, say)
         clause = self.clause_of(start)
+        rest = self.shadow[end : min(end + 8, self.clauses[clause][1])]
+        if any(w in rest for w in self.grammar.suffix_anchor):
+            return []  # 建交以來, 邦交正常化60年來: a time anchor, not a reported event
         left = [g for g in self.groups if g.end <= start]
         here = [g for g in left if g.clause == clause]
         right = [

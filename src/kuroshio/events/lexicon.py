@@ -53,6 +53,8 @@ class Grammar:
     passive_markers: tuple[str, ...]
     preposition_exceptions: tuple[str, ...]
     location_prepositions: tuple[str, ...]
+    topic_prepositions: tuple[str, ...]
+    suffix_anchor: tuple[str, ...]
     conjunctions: frozenset[str]
     conditional: tuple[str, ...]
     speculative: tuple[str, ...]
@@ -108,6 +110,8 @@ def parse_grammar(data: Any, name: str = GRAMMAR_FILE) -> Grammar:
         passive_markers=_words(data, "passive_markers", name),
         preposition_exceptions=_words(data, "preposition_exceptions", name),
         location_prepositions=_words(data, "location_prepositions", name),
+        topic_prepositions=_words(data, "topic_prepositions", name),
+        suffix_anchor=_words(data, "suffix_anchor", name),
         conjunctions=frozenset(to_simplified(str(data.get("conjunctions", "")))),
         conditional=_words(data, "conditional", name),
         speculative=_words(data, "speculative", name),
