@@ -6,6 +6,8 @@ into the original text unchanged.
 
 from __future__ import annotations
 
+import operator
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -28,8 +30,11 @@ def to_simplified(text: str) -> str:
     return str(shadow)
 
 
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+# Counting by regular expression: one C-level pass per script instead of a Python call per character.
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+_KANA = re.compile("[\u3040-\u30ff]")
+_HANGUL = re.compile("[\uac00-\ud7af]")
+_LATIN = re.compile("[A-Za-z]")
 
 
 def detect_language(text: str, *, sample: int = 20000) -> tuple[str, str]:
@@ -38,10 +43,10 @@ def detect_language(text: str, *, sample: int = 20000) -> tuple[str, str]:
     Han characters that Simplify differently are Traditional; the script is the majority of such evidence.
     """
     head = text[:sample]
-    han = sum(1 for c in head if _is_han(c))
-    kana = sum(1 for c in head if "\u3040" <= c <= "\u30ff")
-    hangul = sum(1 for c in head if "\uac00" <= c <= "\ud7af")
-    latin = sum(1 for c in head if c.isascii() and c.isalpha())
+    han = len(_HAN.findall(head))
+    kana = len(_KANA.findall(head))
+    hangul = len(_HANGUL.findall(head))
+    latin = len(_LATIN.findall(head))
     if hangul > max(han, latin) * 0.5 and hangul > 10:
         return "ko", "Kore"
     if kana > 10 and kana > han * 0.1:
@@ -49,7 +54,7 @@ def detect_language(text: str, *, sample: int = 20000) -> tuple[str, str]:
     if han == 0 or latin > han * 3:
         return "en", "Latn"
     shadow = to_simplified(head)
-    traditional = sum(1 for a, b in zip(head, shadow, strict=True) if a != b)
+    traditional = sum(map(operator.ne, head, shadow))  # same length: t2s maps character to character
     return "zh", ("zh-Hant" if traditional >= max(2, han * 0.02) else "zh-Hans")
 
 
