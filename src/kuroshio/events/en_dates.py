@@ -1,0 +1,147 @@
+"""Dates in English text, resolved against the publication date.
+
+Absolute dates ("August 23", "23 August 2025", "Aug. 23", "in August", "in 2019"), weekdays ("on Monday"),
+and relative expressions ("yesterday", "last week", "next month", "early next year") become ``(date, precision)``
+with precision ``day``, ``week``, ``month`` or ``year``. A week is dated by its Monday.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+_MONTH = (
+    r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DATE = re.compile(
+    r"\b(?:"
+    + _MONTH.format(n="m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
+    + r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.format(n="m2") + r"(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+    + r"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    + r"|(?P<rel>(?i:yesterday|today|tomorrow|tonight))"
+    + r"|(?:(?P<qual>(?i:early|late|mid|earlier|later))[- ])?(?P<when>(?i:last|next|this|past|coming))\s+(?P<unit>week|month|year)\b"
+    + r"|(?:(?P<qual2>(?i:early|late|mid|earlier|later))[- ](?:in\s+)?|in\s+)?" + _MONTH.format(n="m3") + r"(?:\s+(?P<y3>(?:19|20)\d\d))?\b"
+    + r"|\bin\s+(?P<y4>(?:19|20)\d\d)\b"
+    + r")",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    value: str
+    precision: str
+
+
+def parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def find_dates(text: str, anchor: date | None, *, offset: int = 0, future: bool = False) -> list[DateMention]:
+    """Date expressions in ``text`` (spans shifted by ``offset``), resolved against ``anchor``.
+
+    ``future`` resolves a bare weekday forward (planned events) instead of backward. Expressions that need an anchor
+    are skipped when there is none.
+    """
+    found: list[DateMention] = []
+    for m in _DATE.finditer(text):
+        value = _resolve(m, anchor, future=future)
+        if value is not None:
+            found.append(DateMention(m.start() + offset, m.end() + offset, value[0], value[1]))
+    return found
+
+
+def _resolve(m: re.Match[str], anchor: date | None, *, future: bool) -> tuple[str, str] | None:
+    g = m.groupdict()
+    month_name = g["m1"] or g["m2"]
+    if month_name:
+        if month_name == "May" and g["d1"] is None and g["d2"] is None:
+            return None
+        day = int(g["d1"] or g["d2"])
+        year_text = g["y1"] or g["y2"]
+        year = int(year_text) if year_text else (anchor.year if anchor else None)
+        if year is None:
+            return None
+        try:
+            value = date(year, _month(month_name), day)
+        except ValueError:
+            return None
+        if not year_text and anchor is not None:
+            # a month-day without a year: the nearest such date to the anchor
+            if (value - anchor).days > 183:
+                value = value.replace(year=year - 1)
+            elif (anchor - value).days > 183:
+                value = value.replace(year=year + 1)
+        return value.isoformat(), "day"
+    if g["wd"]:
+        if anchor is None:
+            return None
+        delta = (WEEKDAYS[g["wd"].lower()] - anchor.weekday()) % 7
+        value = anchor + timedelta(days=delta) if future else anchor - timedelta(days=(7 - delta) % 7)
+        return value.isoformat(), "day"
+    if g["rel"]:
+        if anchor is None:
+            return None
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["rel"].lower()]
+        return (anchor + timedelta(days=shift)).isoformat(), "day"
+    if g["unit"]:
+        if anchor is None:
+            return None
+        step = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[g["when"].lower()]
+        unit = g["unit"].lower()
+        if unit == "week":
+            monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
+            return monday.isoformat(), "week"
+        if unit == "month":
+            month = anchor.month - 1 + step
+            return f"{anchor.year + month // 12:04d}-{month % 12 + 1:02d}", "month"
+        return f"{anchor.year + step:04d}", "year"
+    if g["m3"]:
+        name = g["m3"]
+        if name.lower().rstrip(".") == "may" and not g["y3"] and not m.group(0).lower().startswith("in"):
+            return None  # the modal verb
+        if not m.group(0)[:1].isupper() and not m.group(0).lower().startswith(("in", "early", "late", "mid")):
+            return None
+        month = _month(name)
+        if g["y3"]:
+            return f"{int(g['y3']):04d}-{month:02d}", "month"
+        if anchor is None:
+            return None
+        year = anchor.year
+        if month - anchor.month > 6:
+            year -= 1
+        elif anchor.month - month > 6 and future:
+            year += 1
+        return f"{year:04d}-{month:02d}", "month"
+    if g["y4"]:
+        return g["y4"], "year"
+    return None
+
+
+def nearest_date(dates: list[DateMention], position: int, start: int, end: int) -> DateMention | None:
+    """The date expression in ``[start, end)`` nearest to ``position`` (None when there is none)."""
+    inside = [d for d in dates if d.start >= start and d.end <= end]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: abs(d.start - position))

@@ -1,0 +1,719 @@
+"""The English event coder: a shallow, rule-based coder in the spirit of TABARI.
+
+Per sentence, in order:
+
+1. Actor slots: the actor recognizer's mentions (identical spans merged, nested ones dropped), pronouns
+   (first person -> the speaker, third person -> the last subject) and names seen earlier after a title
+   ("Spokesperson Guo Jiakun" ... "Guo said").
+2. Groups: slots joined by "and", "&", hyphens or a comma list ending in "and" ("Japan, the ROK, and the United
+   States"); titles and names between them are skipped. A group's members are expanded when events are built.
+3. Triggers: each word is looked up in the lexicon index, and the patterns that start there are tried (longest match
+   wins). Verb entries take the clause subject (the nearest group on the left that is not inside a prepositional
+   phrase) and the first object group on the right whose preposition the entry allows; passives ("was condemned by
+   X") swap them. Noun entries take the words attached to them (possessive, compound, "between/of/by/with X").
+4. Mode from the words before the trigger (negated > hypothetical > planned > actual), date from the nearest date
+   expression in the clause, else the publication date.
+5. Symmetric codes give every ordered pair, visits give visitor -> host 042 and host -> visitor 043.
+
+Everything the rules know about words lives in ``data/triggers/en.yaml`` and ``data/triggers/en_rules.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from itertools import permutations
+
+import yaml
+
+from kuroshio.config import Options
+from kuroshio.errors import DictionaryError
+from kuroshio.events.build import build_event, dedupe
+from kuroshio.events.en_dates import DateMention, find_dates, nearest_date, parse_date
+from kuroshio.events.en_lexicon import Lexicon, Trigger, load_lexicon
+from kuroshio.model import Document, Event, Mention, Sentence
+
+__all__ = ["code_english", "code_sentence_texts"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*|[;:,()\"“”]")
+_QUOTE = "\"“”"
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The word classes of ``en_rules.yaml``, as sets and compiled regexes."""
+
+    speech_verbs: frozenset[str]
+    statement_nouns: frozenset[str]
+    titles: frozenset[str]
+    quantifiers: frozenset[str]
+    prepositions: frozenset[str]
+    determiners: frozenset[str]
+    clause_openers: frozenset[str]
+    first_person: frozenset[str]
+    third_person: frozenset[str]
+    noun_markers: frozenset[str]
+    negation: re.Pattern[str]
+    negation_window: int
+    hypothetical: re.Pattern[str]
+    hypothetical_window: int
+    hypothetical_clause: re.Pattern[str]
+    hypothetical_not: re.Pattern[str]
+    planned: re.Pattern[str]
+    planned_window: int
+    targetless_roots: frozenset[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def load_rules() -> Rules:
+    name = "triggers/en_rules.yaml"
+    try:
+        data = yaml.safe_load(resources.files("kuroshio.data").joinpath(name).read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DictionaryError(f"{name}: not valid YAML: {str(exc).splitlines()[0]}") from None
+    try:
+        speech: set[str] = set()
+        from kuroshio.events.en_lexicon import verb_forms
+
+        for verb in data["speech_verbs"]:
+            head, _, rest = str(verb).partition(" ")
+            speech.update(f"{form} {rest}".strip() for form in verb_forms(head))
+        neg, hyp, plan = data["negation"], data["hypothetical"], data["planned"]
+        return Rules(
+            speech_verbs=frozenset(speech),
+            statement_nouns=frozenset(data["statement_nouns"]),
+            titles=frozenset(data["titles"]),
+            quantifiers=frozenset(data["quantifiers"]),
+            prepositions=frozenset(data["prepositions"]),
+            determiners=frozenset(data["determiners"]),
+            clause_openers=frozenset(data["clause_openers"]),
+            first_person=frozenset(data["pronouns"]["first"]),
+            third_person=frozenset(data["pronouns"]["third"]),
+            noun_markers=frozenset(data["noun_markers"]),
+            negation=re.compile(r"(?<![\w'’])(?:" + _alternation(neg["words"]) + r")(?![\w])", re.IGNORECASE),
+            negation_window=int(neg["window"]),
+            hypothetical=re.compile(r"\b(?:" + _alternation(hyp["words"]) + r")\b"),
+            hypothetical_window=int(hyp["window"]),
+            hypothetical_clause=re.compile(r"\b(?:" + _alternation(hyp["clause_words"]) + r")\b", re.IGNORECASE),
+            hypothetical_not=re.compile(r"\b(?:" + _alternation(hyp["not_after"]) + r")\b", re.IGNORECASE),
+            planned=re.compile(r"(?:\b|(?<=\w))(?:" + _alternation(plan["words"]) + r")\b", re.IGNORECASE),
+            planned_window=int(plan["window"]),
+            targetless_roots=frozenset(str(r) for r in data["targetless_roots"]),
+        )
+    except (KeyError, TypeError) as exc:
+        raise DictionaryError(f"{name}: missing or malformed section {exc}") from None
+
+
+# ------------------------------------------------------------------------------------------------ slots and groups
+
+
+@dataclass(slots=True)
+class Slot:
+    """An actor position in a sentence: one span, one or more member mentions (coreference gives several)."""
+
+    start: int
+    end: int
+    members: tuple[Mention, ...]
+    pronoun: str | None = None  # "first" | "third" for an unresolved pronoun
+
+
+@dataclass(slots=True)
+class Group:
+    slots: list[Slot]
+    start: int
+    end: int
+    prep: str = ""  # the preposition governing the group ("" for a subject or direct object)
+    used: bool = False  # consumed as an argument of a noun trigger
+    members: tuple[Mention, ...] = ()
+
+
+@dataclass(slots=True)
+class _State:
+    """What the coder remembers across the sentences of one document."""
+
+    speaker: tuple[Mention, ...] = ()
+    authors: tuple[Mention, ...] = ()
+    last_subject: tuple[Mention, ...] = ()
+    aliases: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
+    pending_joint: list[tuple[Sentence, tuple[int, int], str, str, str | None, str | None]] = field(default_factory=list)
+
+
+def _unique(members: list[Mention] | tuple[Mention, ...]) -> tuple[Mention, ...]:
+    seen: set[str] = set()
+    out: list[Mention] = []
+    for m in members:
+        if m.code not in seen:
+            seen.add(m.code)
+            out.append(m)
+    return tuple(out)
+
+
+def _slots(doc: Document, sentence: Sentence, rules: Rules, state: _State) -> list[Slot]:
+    """Actor slots of one sentence: mentions, names seen before, pronouns."""
+    spans: dict[tuple[int, int], list[Mention]] = {}
+    for m in doc.mentions:
+        if m.start >= sentence.start and m.end <= sentence.end and m.end > m.start:
+            spans.setdefault((m.start, m.end), []).append(m)
+    ordered = sorted(spans, key=lambda s: (s[0], -s[1]))
+    slots: list[Slot] = []
+    for start, end in ordered:
+        if slots and start < slots[-1].end:  # nested or overlapping: the longer, earlier span wins
+            continue
+        slots.append(Slot(start, end, _unique(spans[(start, end)])))
+    text = doc.text
+    covered = [(s.start, s.end) for s in slots]
+    extra: list[Slot] = []
+    for w in _WORD.finditer(text, sentence.start, sentence.end):
+        if any(a <= w.start() < b for a, b in covered):
+            continue
+        word = w.group(0)
+        low = word.lower()
+        if word == "I" or (low in rules.first_person and low != "i"):
+            extra.append(Slot(w.start(), w.end(), (), pronoun="first"))
+        elif low in rules.third_person:
+            extra.append(Slot(w.start(), w.end(), (), pronoun="third"))
+        elif word[:1].isupper() and word in state.aliases:
+            extra.append(Slot(w.start(), w.end(), state.aliases[word]))
+    ordered_slots = sorted(slots + extra, key=lambda s: s.start)
+    kept: list[Slot] = []
+    for i, slot in enumerate(ordered_slots):  # "his Chinese counterpart": the possessive only determines the actor
+        nxt = ordered_slots[i + 1] if i + 1 < len(ordered_slots) else None
+        if slot.pronoun is not None and nxt is not None and not text[slot.end : nxt.start].strip() and \
+                text[slot.start : slot.end].lower() in ("its", "their", "his", "her", "our", "my"):
+            continue
+        kept.append(slot)
+    return kept
+
+
+_COORD_FILL = re.compile(r"^(?:[\s,]|and\b|&|of\b|the\b|de\b|[-–/]|\(|\)|[A-Z][\w.'’\-]*|H\.E\.|Mr\.|Ms\.|Dr\.)*$")
+_CONNECTOR = re.compile(r",|\band\b|&|[-–/]")
+
+
+def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[Group]:
+    """Slots joined by coordination into groups (chains of commas only are split again)."""
+    groups: list[Group] = []
+    chain: list[Slot] = []
+    connectors: list[str] = []
+
+    def close() -> None:
+        if not chain:
+            return
+        strong = any(c != "," for c in connectors)
+        parts = [chain] if strong or len(chain) == 1 else [[s] for s in chain]
+        for part in parts:
+            groups.append(Group(slots=list(part), start=part[0].start, end=part[-1].end))
+
+    for slot in slots:
+        if chain:
+            prev = chain[-1]
+            between = text[prev.end : slot.start]
+            same = prev.members and slot.members and {m.code for m in prev.members} == {m.code for m in slot.members}
+            if same and re.fullmatch(r"\s*[(,]?\s*", between):  # "Republic of Korea (ROK" apposition
+                prev.end = max(prev.end, slot.end)
+                continue
+            joined = (
+                slot.pronoun is None or slot.pronoun == "first" or prev.pronoun is None
+            ) and _COORD_FILL.match(between) and _CONNECTOR.search(between)
+            if joined and "\n" not in between and len(between) < 80:
+                connectors.append("and" if re.search(r"\band\b|&|[-–/]", between) else ",")
+                chain.append(slot)
+                continue
+            close()
+        chain = [slot]
+        connectors = []
+    close()
+    for g in groups:
+        g.prep = _prep_before(text, g.start, rules, floor)
+    return groups
+
+
+def _words_before(text: str, pos: int, n: int, floor: int = 0) -> list[str]:
+    """The last ``n`` words before ``pos`` (lower case, punctuation kept as words)."""
+    chunk = text[max(floor, pos - 12 * n) : pos]
+    return [w.lower() for w in _WORD.findall(chunk)][-n:]
+
+
+def _prep_before(text: str, pos: int, rules: Rules, floor: int = 0) -> str:
+    """The preposition governing an actor at ``pos``; "" when it is a subject or direct object.
+
+    "of X" after a title ("the Ministers of Foreign Affairs of Japan", "each of our governments") names the actor
+    itself, so the preposition before the title phrase decides ("released by the Governments of Japan" -> "by").
+    """
+    raw = _WORD.findall(text[max(floor, pos - 150) : pos])[-12:]
+    words = [w.lower() for w in raw]
+    i = len(words) - 1
+    while i >= 0 and words[i] in rules.determiners:
+        i -= 1
+    if i < 0:
+        return ""
+    if words[i] == "of":
+        j = i - 1
+        if j >= 0 and (words[j] in rules.quantifiers or words[j] in rules.titles or raw[j][:1].isupper()):
+            while j >= 0 and (words[j] in rules.titles or words[j] in rules.determiners or words[j] == "of"
+                              or raw[j][:1].isupper() or words[j] in rules.quantifiers):
+                j -= 1
+            return words[j] if j >= 0 and words[j] in rules.prepositions else ""
+        return "of"
+    if words[i] in ("'s", "’s"):
+        return ""
+    return words[i] if words[i] in rules.prepositions else ""
+
+
+# ------------------------------------------------------------------------------------------------ the coder
+
+
+def code_english(doc: Document, options: Options) -> Document:
+    """The events stage for an English document: a copy of ``doc`` with ``events`` filled."""
+    return replace(doc, events=tuple(_code(doc)))
+
+
+def code_sentence_texts(texts: list[str]) -> int:
+    """Run the trigger scan alone over raw sentences; returns the number of trigger matches (for benchmarks)."""
+    lexicon = load_lexicon()
+    return sum(len(_matches(t, 0, len(t), lexicon, load_rules())) for t in texts)
+
+
+def _code(doc: Document) -> list[Event]:
+    lexicon, rules = load_lexicon(), load_rules()
+    anchor = parse_date(doc.date)
+    state = _State()
+    events: list[Event] = []
+    sentences = doc.sentences or (Sentence(0, 0, len(doc.text)),)
+    for sentence in sentences:
+        events.extend(_code_sentence(doc, sentence, lexicon, rules, state, anchor))
+    if state.pending_joint and len(state.authors) >= 2:
+        for sentence, span, code, mode, date, precision in state.pending_joint:
+            for a, b in permutations(state.authors, 2):
+                if a.code != b.code:
+                    events.append(build_event(doc, sentence, a, b, code, mode=mode, date=date,
+                                              date_precision=precision, trigger=span, confidence=0.5,
+                                              source_code=a.code, target_code=b.code))
+    return dedupe(events)
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int
+    end: int
+    trigger: Trigger
+    head: str  # the first matched word, lower case
+
+
+def _matches(text: str, start: int, end: int, lexicon: Lexicon, rules: Rules) -> list[_Match]:
+    """Trigger matches in ``text[start:end]``: at each word the longest pattern that starts there; no overlaps."""
+    low = text.lower()
+    found: list[_Match] = []
+    taken_until = start
+    words = list(re.finditer(r"[a-zA-Z][a-zA-Z\-]*", low[start:end]))
+    for i, w in enumerate(words):
+        pos = start + w.start()
+        if pos < taken_until:
+            continue
+        candidates = lexicon.by_first.get(w.group(0))
+        if not candidates:
+            continue
+        best: _Match | None = None
+        for regex, trigger in candidates:
+            m = regex.match(low, pos, end)
+            if m is None or (best is not None and m.end() <= best.end):
+                continue
+            if trigger.kind == "verb" and i > 0:
+                prev = words[i - 1].group(0)
+                gap = low[start + words[i - 1].end() : pos]
+                possessive = prev == "s" and low[pos - 3 : pos - 2] in ("'", "’")
+                if (prev in rules.noun_markers and gap.strip() == "") or possessive:
+                    continue  # "the meeting", "his visit": a noun, not the verb
+            if trigger.requires is not None and not trigger.requires.match(text, m.end(), end):
+                continue
+            best = _Match(pos, m.end(), trigger, w.group(0))
+        if best is not None:
+            found.append(best)
+            taken_until = best.end
+    return found
+
+
+def _clause_bounds(text: str, s_start: int, s_end: int, pos: int, rules: Rules) -> tuple[int, int]:
+    """The clause around ``pos``: cut at ; : quotes, clause openers and after speech verbs."""
+    left = s_start
+    for m in re.finditer(r"[;:]|\s(?:" + "|".join(sorted(rules.clause_openers)) + r")\s", text[s_start:pos]):
+        left = s_start + m.end()
+    for m in re.finditer(r"\b(\w+)(?:\s+that)?\s", text[s_start:pos]):
+        if m.group(1) in rules.speech_verbs:  # lower case only: "the United States" is no speech verb
+            left = max(left, s_start + m.end())
+    right = s_end
+    m = re.search(r"[;”]|,\s*\"|\s(?:which|who|while|whereas|but|although|because|after|before|when|since|unless)\s",
+                  text[pos:s_end])
+    if m:
+        right = pos + m.start()
+    return left, right
+
+
+def _resolve_pronouns(slots: list[Slot], groups: list[Group], state: _State, rules: Rules) -> None:
+    """Give each pronoun slot its antecedent: first person -> the speaker; third person -> the nearest subject
+    before it in the sentence, else the last subject of the document."""
+    for group in groups:
+        for slot in group.slots:
+            if slot.pronoun == "first":
+                slot.members = state.speaker or state.last_subject
+            elif slot.pronoun == "third":
+                antecedent: tuple[Mention, ...] = ()
+                for g in groups:
+                    if g.end <= slot.start and not g.prep and g is not group:
+                        members = tuple(m for sl in g.slots for m in sl.members)
+                        if members:
+                            antecedent = members
+                slot.members = antecedent or state.last_subject
+
+
+def _members(group: Group | None, text: str) -> tuple[Mention, ...]:
+    """The member mentions of a group; a resolved pronoun gets the pronoun's own span as evidence."""
+    if group is None:
+        return ()
+    out: list[Mention] = []
+    for slot in group.slots:
+        if slot.pronoun is not None:
+            out.extend(
+                replace(m, start=slot.start, end=slot.end, text=text[slot.start : slot.end], kind="pronoun")
+                for m in slot.members
+            )
+        else:
+            out.extend(slot.members)
+    return _unique(out)
+
+
+def _codes(group: Group) -> set[str]:
+    return {m.code for slot in group.slots for m in slot.members}
+
+
+def _code_sentence(
+    doc: Document, sentence: Sentence, lexicon: Lexicon, rules: Rules, state: _State, anchor: object
+) -> list[Event]:
+    text = doc.text
+    s_start, s_end = sentence.start, sentence.end
+    slots = _slots(doc, sentence, rules, state)
+    groups = _groups(text, slots, rules, s_start)
+    _learn_aliases(text, slots, rules, state, s_end)
+    _update_speaker(text, s_start, s_end, groups, rules, state)
+    _resolve_pronouns(slots, groups, state, rules)
+    matches = _matches(text, s_start, s_end, lexicon, rules)
+    events: list[Event] = []
+    subject_seen = False
+    if matches:
+        subject_seen = _code_matches(doc, sentence, matches, groups, lexicon, rules, state, anchor, events)
+    if not subject_seen:
+        for g in groups:
+            members = _members(g, text)
+            if not g.prep and members:
+                state.last_subject = members
+                break
+    return events
+
+
+def _code_matches(
+    doc: Document, sentence: Sentence, matches: list[_Match], groups: list[Group], lexicon: Lexicon, rules: Rules,
+    state: _State, anchor: object, events: list[Event],
+) -> bool:
+    text = doc.text
+    s_start, s_end = sentence.start, sentence.end
+    dates = find_dates(text[s_start:s_end], anchor, offset=s_start)  # type: ignore[arg-type]
+    future_dates = find_dates(text[s_start:s_end], anchor, offset=s_start, future=True)  # type: ignore[arg-type]
+    governed: tuple[int, int] = (-1, -1)  # (end of a governing trigger, end of its clause)
+    previous: tuple[int, tuple[Mention, ...]] | None = None  # (trigger end, source) of the last verb trigger
+    taken: set[int] = set()
+    subject_seen = False
+    verb_starts = [m.start for m in matches if m.trigger.kind == "verb"]
+    for match in matches:
+        trig = match.trigger
+        if match.start < governed[1]:
+            between = text[governed[0] : match.start]
+            if re.search(r"\b(?:to|that|of|for|from|against|on|with)\b", between) and not re.search(
+                r"\b(?:and|but)\s+(?:\w+ly\s+)?$", between
+            ):
+                continue  # the content of an appeal, demand, accusation or threat, not an event of its own
+        c_left, c_right = _clause_bounds(text, s_start, s_end, match.start, rules)
+        later = [v for v in verb_starts if v > match.start]
+        if trig.governs:  # the content may hold verbs; only a coordinated verb ("and urged") ends the object
+            later = [v for v in later if re.search(r"\b(?:and|but)\s+(?:\w+ly\s+)?$", text[match.end : v])]
+        bound = min([c_right] + later)
+        inside = match.start + len(match.head)
+        mode = _mode(text, c_left, match, rules, s_end)
+        code = _refine(trig, text, match, c_left, c_right)
+        src: tuple[Mention, ...] = ()
+        tgt: tuple[Mention, ...] = ()
+        tgt_group: Group | None = None
+        participants: tuple[Mention, ...] = ()
+        if trig.kind == "verb":
+            if _is_passive(text, c_left, match, lexicon):
+                tgt_group = _subject(groups, c_left, match.start, taken)
+                src = _members(_after(groups, text, rules, inside, match.end, bound, ("by",)), text)
+            else:
+                src = _members(_subject(groups, c_left, match.start, taken), text)
+                if previous is not None and re.fullmatch(r"[\s,]*(?:and|or|but)?\s*(?:\w+ly\s+)?",
+                                                         text[previous[0] : match.start]):
+                    src = previous[1] or src  # "condemned the launch and urged X": one subject, two verbs
+                if not src and (match.head.endswith("ing") or not text[c_left : match.start].strip()):
+                    src = _members(_subject(groups, s_start, match.start, taken), text)
+                exclude = {m.code for m in src}
+                tgt_group = _after(groups, text, rules, inside, match.end, bound, trig.tprep, exclude)
+            tgt = _members(tgt_group, text)
+            if tgt_group is not None:
+                taken.add(tgt_group.start)
+            previous = (match.end, src)
+        else:
+            src, tgt, participants = _noun_arguments(text, groups, match, c_left, bound, trig)
+            if not src and trig.subject and not trig.sym:
+                subj = _subject(groups, c_left, match.start, taken)
+                if subj is None and c_left > s_start:  # "Beijing said its drills were a warning to Taiwan"
+                    subj = _subject(groups, s_start, c_left, taken)
+                src = _members(subj, text)
+        if src:
+            subject_seen = True
+            state.last_subject = src
+        if trig.governs:
+            governed = (match.end, c_right)
+        date, precision = _date(dates, future_dates, mode, match.start, c_left, c_right)
+        span = (match.start, match.end)
+        conf = 0.8 if trig.kind == "verb" else 0.7
+
+        def emit(a: Mention, b: Mention | None, cameo: str, confidence: float) -> None:
+            if b is not None and a.code == b.code:
+                return
+            if b is None and cameo[:2] not in rules.targetless_roots:
+                return
+            events.append(build_event(doc, sentence, a, b, cameo, mode=mode, date=date, date_precision=precision,
+                                      trigger=span, confidence=confidence))
+
+        if trig.sym:
+            parties = participants if trig.kind == "noun" else _unique(list(src) + list(tgt))
+            if len({m.code for m in parties}) >= trig.min_parties:
+                for a, b in permutations(parties, 2):
+                    emit(a, b, code, conf)
+            elif code == "050" and trig.kind == "noun" and not parties:
+                state.pending_joint.append((sentence, span, code, mode, date, precision))
+            continue
+        if trig.joint and src:
+            joint_words = re.search(r"\b(?:joint|combined|trilateral|bilateral)\b", text[match.start : match.end], re.I)
+            if joint_words or not tgt:
+                with_group = _after(groups, text, rules, inside, match.end, bound, ("with",))
+                parties = _unique(list(src) + list(_members(with_group, text)))
+                if len({m.code for m in parties}) >= 2:
+                    for a, b in permutations(parties, 2):
+                        emit(a, b, trig.joint, conf)
+                    continue
+        if trig.visit or trig.host:
+            for a in src:
+                for b in tgt:
+                    visitor, host = (a, b) if trig.visit else (b, a)
+                    emit(visitor, host, "042", conf)
+                    emit(host, visitor, "043", conf)
+            continue
+        if trig.complement:
+            code = _complement(text, trig, code, tgt_group.end if tgt_group else match.end, c_right, lexicon)
+        for a in src:
+            if tgt:
+                for b in tgt:
+                    emit(a, b, code, conf)
+            else:
+                emit(a, None, code, conf - 0.2)
+    return subject_seen
+
+
+def _subject(groups: list[Group], left: int, pos: int, taken: set[int]) -> Group | None:
+    """The nearest group before ``pos`` in the clause that is not in a prepositional phrase nor an object."""
+    best = None
+    for g in groups:
+        if g.start >= left and g.end <= pos and not g.prep and not g.used and g.start not in taken:
+            if any(slot.members for slot in g.slots):
+                best = g
+    return best
+
+
+def _after(
+    groups: list[Group], text: str, rules: Rules, inside: int, pos: int, right: int, preps: tuple[str, ...],
+    exclude: set[str] | frozenset[str] = frozenset(),
+) -> Group | None:
+    """The first group after the trigger (or inside its gap) introduced by one of ``preps`` ("" = direct object).
+
+    A group with no preposition between the trigger and itself is a direct object even when the trigger ends in
+    one ("called on X", "met with X"); groups whose actors are all the source's own are skipped ("met his X").
+    """
+    for g in groups:
+        if g.used or g.end > right or g.start < inside:
+            continue
+        if g.start >= pos:
+            words = [w.lower() for w in _WORD.findall(text[pos : g.start])]
+            prep = g.prep if any(w in rules.prepositions for w in words) else ""
+        else:
+            prep = ""
+        if prep in preps and _codes(g) and not _codes(g) <= exclude:
+            return g
+    return None
+
+
+def _is_passive(text: str, left: int, match: _Match, lexicon: Lexicon) -> bool:
+    if match.head not in lexicon.participles:
+        return False
+    before = _words_before(text, match.start, 3, left)
+    if any(w in ("is", "are", "was", "were", "be", "been", "being", "get", "got") for w in before):
+        return True
+    return bool(re.match(r"\s+by\b", text[match.end : match.end + 5]))
+
+
+def _noun_arguments(
+    text: str, groups: list[Group], match: _Match, left: int, right: int, trig: Trigger
+) -> tuple[tuple[Mention, ...], tuple[Mention, ...], tuple[Mention, ...]]:
+    """(source, target, participants) of a noun trigger from the words attached to it: a possessive or compound
+    right before it ("Russia's war", "the Japan-ROK summit"), "by/from X" (source), "between/among/of/with X"
+    (participants of a symmetric noun) and the target prepositions of the entry."""
+    pre = None
+    for g in groups:  # with at most three modifier words between the actor and the noun
+        if g.end <= match.start and g.start >= left:
+            between = text[g.end : match.start]
+            if re.fullmatch(r"(?:['’]s?)?(?:\s*[\w\-]+){0,3}\s*[\"“]?", between) and not _NOT_MODIFIER.search(between):
+                pre = g
+    src: list[Mention] = []
+    tgt: list[Mention] = []
+    parts: list[Mention] = []
+    if pre is not None:
+        pre.used = True
+        members = _members(pre, text)
+        src.extend(members)
+        parts.extend(members)
+    window_end = min(right, _nth_word_end(text, match.end, 18))
+    for g in groups:
+        if g.start < match.start + 1 or g.end > window_end or g.used:
+            continue
+        members = _members(g, text)
+        if not members:
+            continue
+        inside = g.start < match.end
+        if g.prep in ("by", "from") and not src and not inside:
+            src.extend(members)
+            parts.extend(members)
+            g.used = True
+        elif trig.sym and (g.prep in ("between", "among", "of", "with", "by") or (not g.prep and not parts) or inside):
+            parts.extend(members)
+            g.used = True
+        elif not trig.sym and (inside or (g.prep in trig.tprep and g.prep not in ("by", "from"))) and not tgt:
+            tgt.extend(members)
+            g.used = True
+    return _unique(src), _unique(tgt), _unique(parts)
+
+
+_NOT_MODIFIER = re.compile(r"\b(?:and|or|to|with|by|of|in|on|for|is|was|are|were|has|have|had|said|says|will)\b")
+
+
+def _nth_word_end(text: str, pos: int, n: int) -> int:
+    m = re.match(r"(?:\W*\w+){1,%d}" % n, text[pos:])
+    return pos + (m.end() if m else 0)
+
+
+def _refine(trig: Trigger, text: str, match: _Match, left: int, right: int) -> str:
+    """The entry's code, or a more specific one when a refine regex matches around the trigger."""
+    if not trig.refine:
+        return trig.code
+    scope = text[max(left, match.start - 25) : right]
+    for regex, code in trig.refine:
+        if regex.search(scope):
+            return code
+    return trig.code
+
+
+def _complement(text: str, trig: Trigger, code: str, after: int, right: int, lexicon: Lexicon) -> str:
+    """Appeals and demands: the verb after the target ("urged X to exercise restraint", "demanded that X retract")
+    refines the code."""
+    rest = text[after:right]
+    m = re.match(r"[\s,]*(?:to\s+|should\s+|must\s+)?[\"“]?\s*(?:\w+ly\s+)?", rest)
+    tail = rest[m.end() :] if m else rest
+    for comp in lexicon.complements:
+        if comp.regex.match(tail):
+            return comp.demand if trig.complement == "demand" else comp.appeal
+    return code
+
+
+def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int) -> str:
+    """negated > hypothetical > planned > actual, from the words before the trigger in its clause (and a
+    condition after it: "will visit China if invited")."""
+    prefix = text[left : match.start]
+    words = _WORD.findall(prefix)
+    if rules.negation.search(" ".join(words[-rules.negation_window :])):
+        return "negated"
+    hyp_tail = " ".join(words[-rules.hypothetical_window :])
+    semicolon = text.find(";", match.end, s_end)
+    suffix = text[match.end : semicolon if semicolon >= 0 else s_end]
+    if (
+        rules.hypothetical_clause.search(prefix)
+        or re.search(r"\s(?:if|unless)\s", suffix)
+        or (rules.hypothetical.search(hyp_tail) and not rules.hypothetical_not.search(" ".join(words[-4:]) + " "))
+    ):
+        return "hypothetical"
+    if match.trigger.intent:
+        return "actual"
+    if rules.planned.search(" ".join(words[-rules.planned_window :])):
+        return "planned"
+    return "actual"
+
+
+def _date(
+    dates: list[DateMention], future_dates: list[DateMention], mode: str, pos: int, left: int, right: int
+) -> tuple[str | None, str | None]:
+    chosen = nearest_date(future_dates if mode == "planned" else dates, pos, left, right)
+    if chosen is None:
+        return None, None
+    return chosen.value, chosen.precision
+
+
+def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], rules: Rules, state: _State) -> None:
+    """Who "we" and "I" refer to: "X:" opening a sentence, "statement by X", "released by X", "X said"."""
+    candidates: list[tuple[Mention, ...]] = []
+    colon = text.find(":", s_start, s_end)
+    statement = re.compile(r"\b(?:" + "|".join(sorted(rules.statement_nouns)) + r")\b.{0,20}\b(?:by|of|from)\b")
+    for g in groups:
+        members = tuple(m for slot in g.slots if slot.pronoun is None for m in slot.members)
+        if not members:
+            continue
+        if 0 <= colon - s_start < 90 and g.end <= colon and re.fullmatch(r"[\w\s.,'’\-]{0,40}", text[g.end : colon]):
+            candidates.append(members)
+            continue
+        before = " ".join(_words_before(text, g.start, 8, s_start))
+        if statement.search(before) or re.search(r"\b(?:released|issued|delivered|made)\b.{0,4}\bby\b", before):
+            candidates.append(members)
+            continue
+        m = re.match(r"(?:[\s,]+(?:[A-Za-z][\w.'’\-]*|\d+)){0,6}?\s+(\w+)", text[g.end : min(s_end, g.end + 60)])
+        if not g.prep and m and m.group(1) in rules.speech_verbs:
+            candidates.append(members)
+    if candidates:
+        state.speaker = _unique(list(candidates[0]))
+    for c in candidates:
+        if len({m.code for m in c}) >= 2 and not state.authors:
+            state.authors = _unique(list(c))
+    for g in groups:  # a plural subject is the likely author of a statement ("The Ministers of A, B and C affirm")
+        members = tuple(m for slot in g.slots if slot.pronoun is None for m in slot.members)
+        if not g.prep and len({m.code for m in members}) >= 2 and not state.authors:
+            state.authors = _unique(list(members))
+
+
+def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_end: int) -> None:
+    """Names after an actor and its title ("Chinese Foreign Ministry Spokesperson Guo Jiakun") stand for it later."""
+    for slot in slots:
+        if slot.pronoun is not None or not slot.members:
+            continue
+        names: list[str] = []
+        if any(m.kind == "person" for m in slot.members):
+            names.extend(w for w in re.findall(r"[A-Z][a-z]+", text[slot.start : slot.end]))
+        tail = re.match(r"(?:\s+(?:[A-Z][\w.'’\-]*|[a-z]+(?=\s+[A-Z])))+", text[slot.end : min(s_end, slot.end + 80)])
+        if tail:
+            words = re.findall(r"[A-Za-z][\w'’\-]*", tail.group(0))
+            titled = any(w.lower() in rules.titles for w in words)
+            if titled:
+                names.extend(w for w in words if w[:1].isupper() and w.lower() not in rules.titles and len(w) > 2)
+        for name in names:
+            if name.lower() in rules.titles or name.lower() in rules.determiners or name.lower() in rules.prepositions:
+                continue
+            state.aliases[name] = slot.members
