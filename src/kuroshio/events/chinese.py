@@ -94,6 +94,9 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
     return dedupe(events)
 
 
+_SEA_ACTOR = set("警军上空域关事运洋外峡岸")
+
+
 def _first_actor(mentions: list[Mention]) -> dict[str, int]:
     """Country -> where it is first named as an actor (not as a venue or a plural)."""
     first: dict[str, int] = {}
@@ -104,8 +107,9 @@ def _first_actor(mentions: list[Mention]) -> dict[str, int]:
 
 
 def _sea_name(shadow: str, mention: Mention) -> bool:
-    """日本海 names a sea, not Japan."""
-    return mention.kind == "state" and shadow[mention.end : mention.end + 1] == "海"
+    """日本海 and 南中國海 name seas; 中國海警 and 日本海上自衛隊 name actors."""
+    after = shadow[mention.end : mention.end + 2]
+    return mention.kind == "state" and after[:1] == "海" and after[1:2] not in _SEA_ACTOR
 
 
 class _SentenceCoder:
@@ -269,6 +273,8 @@ class _SentenceCoder:
                 sources = _members(subject)
                 target, obj, partner = (None if self._topic(g) else g for g in (target, obj, partner))
                 targets = implicit or _members(target) or _members(obj) or _members(partner)
+                if not targets and trigger.root in self.grammar.embedding_roots:
+                    targets = _members(self._complement_target(end, clause))
                 if not targets and sources and self.last_directed is not None and trigger.root in VERBAL_ROOTS:
                     last_sources, last_targets = self.last_directed
                     if {m.country for m in last_sources} == {m.country for m in sources}:
@@ -329,12 +335,21 @@ class _SentenceCoder:
             return list(permutations(people, 2))
         others = _unique(_members(partner) + _members(obj) + implicit)
         sides = [m for m in _members(subject) if not _venue(m, subject, start)]
+        if not others and intent and len(sides) == 1:
+            others = _members(self._complement_target(start, self.clause_of(start)))
         if others:
             if not sides:
                 return list(permutations(others, 2)) if len(others) >= 2 else []
             forward = [(a, b) for a in sides for b in others]
             return forward if intent else forward + [(b, a) for a, b in forward]
         return list(permutations(sides, 2)) if len(sides) >= 2 else []
+
+    def _complement_target(self, end: int, clause: int) -> Group | None:
+        """同意解除對日本的限制: the state named early in the complement of a complement-taking trigger."""
+        for g in self.groups:
+            if g.start >= end and g.clause == clause and g.start - end <= 10 and g.role in ("subject", "target"):
+                return g
+        return None
 
     def question(self, clause: int) -> bool:
         s, e = self.clauses[clause]
@@ -401,6 +416,9 @@ class _SentenceCoder:
         if _has(head, g.conditional, exclude=g.conditional_exceptions):
             return "hypothetical"
         window = self.shadow[max(clause_start, start - g.negation_window) : start]
+        prep = next((x for x in self.groups if x.role in ("target", "partner") and 0 <= start - x.end <= 3), None)
+        if prep is not None:  # 沒有向烏克蘭提供武器: the negator comes before the prepositional phrase
+            window += " " + self.shadow[max(clause_start, prep.start - 1 - g.negation_window) : prep.start - 1]
         if _has(window, g.negation, exclude=g.negation_exceptions) or _has(clause_head, g.denial):
             return "negated"
         if trigger.args != "directed" and any(self.shadow.startswith(w, end) for w in g.suffix_negation):
