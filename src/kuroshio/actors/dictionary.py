@@ -28,7 +28,7 @@ NAME_LANGS = ("en", "zh-Hant", "zh-Hans", "ja", "ko")
 ZH_LANGS = ("zh-Hant", "zh-Hans", "ja")  # matched against the Simplified shadow
 KINDS = ("state", "person", "org", "igo", "capital", "role", "coref", "stop")
 ENTRY_KEYS = {"id", "kind", "code", "country", "roles", "abbr", "capital", "seats", "adj", "resolve", "count",
-              "sector", "note", "test", *NAME_LANGS}
+              "sector", "gender", "note", "test", *NAME_LANGS}
 ROLE_KEYS = {"code", "from", "until", "title", "en", "zh-Hant", "zh-Hans", "note"}
 COREF_RULES = ("plural", "person", "state", "any")
 ABBREVIATIONS = "abbreviations.yaml"
@@ -91,6 +91,7 @@ class Entry:
     resolve: str | None = None  # coref: plural | person | state | any
     count: int = 2  # coref plural: how many members
     sector: str | None = None  # coref: role code composed with each member (兩國領袖 -> GOV)
+    gender: str | None = None  # person: f | m, when known (used by 她/she, 他/he)
     source: str = ""
 
     @property
@@ -149,6 +150,7 @@ class Dictionary:
     suffixes: dict[str, str]  # suffix character -> sector ('' = the state itself)
     connectors: str
     release: str = ""
+    suffix_stops: dict[str, str] = field(default_factory=dict)  # suffix -> characters after it that undo it (台军售)
     files: tuple[str, ...] = ()
     zh_patterns: list[str] = field(default_factory=list)
     zh_targets: list[tuple[Candidate, ...]] = field(default_factory=list)
@@ -306,6 +308,7 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
                 resolve=resolve,
                 count=int(raw.get("count", 2)),
                 sector=raw.get("sector"),
+                gender=raw.get("gender"),
                 source=source,
             )
         )
@@ -330,7 +333,7 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
 
 def parse_abbreviations(
     data: Any, source: str, states: dict[str, Entry]
-) -> tuple[dict[str, AbbrRule], str, dict[str, str], str, str]:
+) -> tuple[dict[str, AbbrRule], str, dict[str, str], str, str, dict[str, str]]:
     if not isinstance(data, dict) or "chars" not in data:
         raise DictionaryError(f"{source}: expected a mapping with prefixes, suffixes, connectors and chars")
     rules: dict[str, AbbrRule] = {}
@@ -355,8 +358,9 @@ def parse_abbreviations(
             prefixes=to_simplified(str(raw.get("prefixes", ""))),
         )
     suffixes = {to_simplified(str(k)): str(v or "") for k, v in (data.get("suffixes") or {}).items()}
+    stops = {to_simplified(str(k)): to_simplified(str(v or "")) for k, v in (data.get("suffix_stops") or {}).items()}
     return (rules, to_simplified(str(data.get("prefixes", ""))), suffixes, str(data.get("connectors", "")),
-            to_simplified(str(data.get("release", ""))))
+            to_simplified(str(data.get("release", ""))), stops)
 
 
 def build_dictionary(paths: Iterable[Path]) -> Dictionary:
@@ -373,16 +377,8 @@ def build_dictionary(paths: Iterable[Path]) -> Dictionary:
             entries[entry.id] = entry  # later files (user dictionaries) override
     if abbreviation_data is None:
         return Dictionary(entries, {}, "", {}, "", files=tuple(files))
-    rules, prefixes, suffixes, connectors, release = parse_abbreviations(*abbreviation_data, entries)
-    for rule in rules.values():  # 美军 -> USAMIL, 日媒 -> JPNMED: the abbreviation with a sector suffix
-        state = entries[rule.state]
-        for suffix, sector in suffixes.items():
-            if sector and rule.alone in ("suffix", "both") and suffix not in rule.not_before:
-                entry_id = f"{state.id}/{suffix}"
-                if entry_id not in entries:
-                    entries[entry_id] = Entry(entry_id, "org", f"{state.country}{sector}", state.country,
-                                              (("zh-Hans", rule.char + suffix),), source=abbreviation_data[1])
-    return Dictionary(entries, rules, prefixes, suffixes, connectors, release, files=tuple(files))
+    rules, prefixes, suffixes, connectors, release, stops = parse_abbreviations(*abbreviation_data, entries)
+    return Dictionary(entries, rules, prefixes, suffixes, connectors, release, stops, files=tuple(files))
 
 
 @cache

@@ -20,12 +20,15 @@ from dataclasses import dataclass, replace
 from kuroshio.actors.dictionary import Candidate, Dictionary, Entry, Role, document_date, load_dictionary
 from kuroshio.config import Options
 from kuroshio.model import Document, Mention
+from kuroshio.normalize import to_simplified
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_SHORT = 2000
 _ZH_GAPS = ("", "的", " ")
 _EN_GAPS = (" ", "'s ", "’s ")
 _PERSON_GAPS = ("", " ", "、")
 STATE_LIKE = ("state", "capital")
+_STATIONED = ("驻", "駐")
 
 
 @dataclass(slots=True)
@@ -42,13 +45,18 @@ class Item:
     members: tuple[str, ...] = ()
     sector: str = ""  # role sector of a role word (GOV, MIL, ...)
     person: bool = False  # the item contains a person's name
+    located: bool = False  # an abbreviation after a verb of place (訪日, 留美): no role composes with it
 
 
 def recognize_actors(doc: Document, options: Options) -> Document:
     """The pipeline stage "actors": the document with its actor mentions, sorted by start."""
     dictionary = load_dictionary(tuple(options.dictionaries))
     date = document_date(doc.date or options.date)
-    items = find_items(doc.text, doc.match_text, dictionary, date)
+    match_text = doc.match_text
+    if doc.shadow is None and len(doc.text) <= _SHORT and _HAN.search(doc.text):
+        # a short text may hold too few Traditional characters for the script detector: fold it anyway
+        match_text = to_simplified(doc.text)
+    items = find_items(doc.text, match_text, dictionary, date)
     items = compose(items, doc.text)
     items = resolve_coreference(items, doc, date)
     return replace(doc, mentions=tuple(to_mentions(items, doc)))
@@ -212,6 +220,15 @@ def _accept_abbreviations(tokens: list[Item], mt: str, dictionary: Dictionary, r
             )
             if not (by_prefix or by_suffix):
                 continue
+            sector = dictionary.suffixes.get(after, "") if by_suffix else ""
+            if sector and not (tok.end + 1 < n and mt[tok.end + 1] in dictionary.suffix_stops.get(after, "")):
+                tok.end += 1  # 美军 -> USAMIL
+                tok.code = f"{tok.country}{sector}"
+                tok.kind = "org"
+                tok.group = -1
+                out.append(tok)
+                continue
+            tok.located = by_prefix
         group += 1
         codes = tuple(t.code for t in run)
         for tok in run:
@@ -245,9 +262,27 @@ def compose(items: list[Item], text: str) -> list[Item]:
     while i < n:
         it = items[i]
         nxt = items[i + 1] if i + 1 < n else None
-        if it.kind in STATE_LIKE and it.country and nxt is not None and nxt.kind == "role" and _gap_ok(
-            text, it, nxt, gaps
-        ):
+        after = items[i + 2] if i + 2 < n else None
+        if (
+            it.kind in STATE_LIKE
+            and it.country
+            and nxt is not None
+            and nxt.kind in STATE_LIKE
+            and text[it.end : nxt.start] in _STATIONED
+            and after is not None
+            and after.kind == "role"
+            and _gap_ok(text, nxt, after, ("",))
+        ):  # 南韓駐日大使: the ambassador is Korea's; Japan is where
+            it.code = it.country + after.sector
+            out.extend([it, nxt])
+            i += 3
+            continue
+        if it.kind in ("org", "igo") and nxt is not None and nxt.kind == "role" and _gap_ok(text, it, nxt, ("", " ")):
+            items[i + 1] = Item(it.start, nxt.end, it.entry, it.code, it.country, "role")
+            i += 1
+            continue
+        composable = it.kind in STATE_LIKE and bool(it.country) and not it.located
+        if composable and nxt is not None and nxt.kind == "role" and _gap_ok(text, it, nxt, gaps):
             code = it.country + nxt.sector
             if it.group >= 0 and it.members and len(it.members) > 1:
                 members = [m for m in out if m.group == it.group] + [it]
@@ -335,7 +370,14 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
                 out.append(Item(it.start, it.end, it.entry, code, h.country, "coref", members=codes))
             continue
         target = None
+        wanted = it.entry.gender
+        if rule == "person" and wanted == "f":  # 她/she: the last woman if we know one, else the last person
+            target = next((h for h in reversed(history) if h.person and h.entry.gender == "f"), None)
         for h in reversed(history):
+            if target is not None:
+                break
+            if rule == "person" and h.person and wanted and h.entry.gender and h.entry.gender != wanted:
+                continue
             if rule == "person" and h.person:
                 target = h
             elif rule == "state" and h.country:
@@ -347,6 +389,12 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
         if target is None:
             continue
         code = str(target.country) if rule == "state" else target.code
+        nxt = items[index + 1] if index + 1 < len(items) else None
+        if rule != "person" and target.country and nxt is not None and nxt.kind == "role" and not nxt.country and (
+            _gap_ok(text, it, nxt, ("", " "))
+        ):  # 其外務省, 該國政府: the role of the resolved state
+            code = target.country + nxt.sector
+            it.end = nxt.end
         out.append(Item(it.start, it.end, target.entry, code, target.country, "coref", person=target.person))
     return out
 

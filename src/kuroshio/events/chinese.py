@@ -252,7 +252,7 @@ class _SentenceCoder:
         if subject is None:
             subject = self._earlier_subject(clause, left)
         target, partner, agent = nearest("target"), nearest("partner"), nearest("agent")
-        obj = right[0] if right and right[0].role in ("subject", "partner") else None
+        obj = right[0] if right and right[0].role in ("subject", "partner", "target") else None
         implicit = self._implicit_target(trigger, start, end)
         if trigger.requires == "partner" and partner is None and target is None:
             return []
@@ -273,6 +273,8 @@ class _SentenceCoder:
                 sources = _members(subject)
                 target, obj, partner = (None if self._topic(g) else g for g in (target, obj, partner))
                 targets = implicit or _members(target) or _members(obj) or _members(partner)
+                if not targets and trigger.root == "14":  # 在日本大使館前示威
+                    targets = _members(next((g for g in reversed(here) if g.role == "location"), None))
                 if not targets and trigger.root in self.grammar.embedding_roots:
                     targets = _members(self._complement_target(end, clause))
                 if not targets and sources and self.last_directed is not None and trigger.root in VERBAL_ROOTS:
@@ -329,7 +331,11 @@ class _SentenceCoder:
         """Ordered pairs of a symmetric event: a compound right before the trigger (日韓領袖會談) among itself;
         else the subject side with its partner or object (與日本會談), both ways (one way for an intent to
         cooperate: 韓方願同中方發展關係 is KOR -> CHN); else a plural subject (兩國)."""
-        modifier = next((g for g in reversed(here) if g.role == "subject" and start - g.end <= 8), None)
+        modifier = next(
+            (g for g in reversed(here)
+             if (g.role == "subject" and start - g.end <= 8) or (g.role == "target" and start - g.end <= 1)),
+            None,
+        )
         if modifier is not None and len(_members(modifier)) >= 2 and (partner is None or partner.end < modifier.start):
             people = _members(modifier)
             return list(permutations(people, 2))

@@ -62,6 +62,8 @@ def is_wide(ch: str) -> bool:
 
 def cell_width(text: str) -> int:
     """Display width in cells: CJK characters count 2."""
+    if text.isascii():  # no ASCII character is wide: skip the per-character lookup
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 

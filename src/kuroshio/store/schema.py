@@ -6,7 +6,7 @@ each in its own transaction, when a store is opened for writing. ``schema_versio
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _V1 = [
     """CREATE TABLE IF NOT EXISTS runs (
@@ -88,8 +88,6 @@ _V1 = [
     )""",
 ]
 
-# version -> statements taking the schema from version - 1 to version.
-MIGRATIONS: dict[int, list[str]] = {1: _V1}
 
 TABLES = ("documents", "sentences", "mentions", "events", "runs")
 
@@ -97,3 +95,29 @@ TABLES = ("documents", "sentences", "mentions", "events", "runs")
 DAY_SQL = (
     "TRY_CAST(CASE length({col}) WHEN 4 THEN {col} || '-01-01' WHEN 7 THEN {col} || '-01' ELSE {col} END AS DATE)"
 )
+
+# The unordered dyad of an event: 'JPN|KOR' for KORGOV -> JPN and JPN -> KOR (country, or the code of a non-state
+# actor); NULL without a target. One equality on this column finds a country dyad's events in both directions.
+PAIR_SQL = (
+    "CASE WHEN coalesce({sc}, {s}) IS NULL OR coalesce({tc}, {t}) IS NULL THEN NULL "
+    "WHEN coalesce({sc}, {s}) <= coalesce({tc}, {t}) THEN coalesce({sc}, {s}) || '|' || coalesce({tc}, {t}) "
+    "ELSE coalesce({tc}, {t}) || '|' || coalesce({sc}, {s}) END"
+)
+
+# Version 2: the dyad key and the date precision (length of the date string) as columns, for fast series.
+_V2 = [
+    "ALTER TABLE events ADD COLUMN pair VARCHAR",
+    "ALTER TABLE events ADD COLUMN date_len TINYINT",
+    "UPDATE events SET pair = "
+    + PAIR_SQL.format(s="source", sc="source_country", t="target", tc="target_country")
+    + ", date_len = length(date)",
+]
+
+# version -> statements taking the schema from version - 1 to version.
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2}
+
+
+def pair_key(a: str, b: str) -> str:
+    """The ``pair`` value of two country (or non-state actor) codes."""
+    return f"{a}|{b}" if a <= b else f"{b}|{a}"
+

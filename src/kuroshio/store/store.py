@@ -25,7 +25,7 @@ from kuroshio.errors import StoreError
 from kuroshio.model import Document, Event
 from kuroshio.store.filters import event_where
 from kuroshio.store.records import EVENT_COLUMNS, document_from_rows, event_from_row, to_records
-from kuroshio.store.schema import DAY_SQL, MIGRATIONS, SCHEMA_VERSION
+from kuroshio.store.schema import DAY_SQL, MIGRATIONS, PAIR_SQL, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -251,10 +251,10 @@ class Store:
                     m.entity, m.members, m.sentence FROM (SELECT id, unnest(mentions) AS m FROM {name})"""
             )
             day = DAY_SQL.format(col="e.date")
+            pair = PAIR_SQL.format(s="e.source", sc="e.source_country", t="e.target", tc="e.target_country")
             con.execute(
-                f"""INSERT INTO events SELECT id, e.idx, e.sentence_index, e.sentence, e.source, e.source_country,
-                    e.source_text, e.target, e.target_country, e.target_text, e.cameo, e.root, e.quad_class,
-                    e.goldstein, e.plover, e.date, e.date_precision, {day}, e.mode, e.spans, e.confidence
+                f"""INSERT INTO events (doc, idx, {", ".join(EVENT_COLUMNS)}, day, pair, date_len)
+                    SELECT id, e.idx, {", ".join("e." + c for c in EVENT_COLUMNS)}, {day}, {pair}, length(e.date)
                     FROM (SELECT id, unnest(events) AS e FROM {name})"""
             )
         finally:
