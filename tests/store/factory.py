@@ -73,3 +73,12 @@ def make_document(
         blocks=(Block("paragraph", 0, len(body), None),), source_runs=(SourceRun(0, 0, len(body), None),),
         sentences=tuple(sentences), mentions=mentions, events=evs,
     )  # fmt: skip
+
+
+def many_documents(n: int, per_doc: int, prefix: str = "k") -> list[Document]:
+    """Deterministic documents with ``per_doc`` events each (a crash test's child process builds the same ones)."""
+    specs = [("KOR", "JPN", "042"), ("JPN", "KORGOV", "112"), ("CHN", "USA", "0234"), ("USA", "CHN", "190")]
+    return [
+        make_document(f"{prefix}{i}", [(*specs[(i + j) % 4], f"20{10 + i % 15}-0{1 + j % 9}") for j in range(per_doc)])
+        for i in range(n)
+    ]
