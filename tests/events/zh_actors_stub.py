@@ -56,6 +56,7 @@ PEOPLE = {
     "USAMIL": "驻韩美军 美军 驻日美军 印太司令部",
     "JPNMIL": "自卫队",
     "KORMIL": "韩军 韩国军方",
+    "RUSMIL": "俄军",
     "PRKMIL": "朝鲜人民军 北韩军方",
     "TWNMIL": "国军",
 }

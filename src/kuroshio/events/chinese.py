@@ -22,8 +22,9 @@ How one document is coded, stage by stage:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import permutations
 
 from kuroshio.config import Options
@@ -141,10 +142,9 @@ class _SentenceCoder:
 
     def _clauses(self) -> list[tuple[int, int]]:
         s, e = self.sentence.start, self.sentence.end
-        breaks = "".join(re.escape(c) for c in sorted(self.grammar.clause_breaks))
         spans: list[tuple[int, int]] = []
         pos = s
-        for m in re.finditer(f"[{breaks}]", self.shadow[s:e]):
+        for m in _break_pattern(self.grammar.clause_breaks).finditer(self.shadow[s:e]):
             cut = s + m.end()
             spans.append((pos, cut))
             pos = cut
@@ -446,11 +446,10 @@ class _SentenceCoder:
         g = self.grammar
         last_planned = -1
         for word in g.planned:
-            for m in re.finditer(re.escape(word), clause_head):
-                pos = m.start()
+            for pos in _occurrences(clause_head, word):
                 if any(clause_head.startswith(x, pos - x.index(word)) for x in g.planned_exceptions if word in x):
                     continue
-                if word == "将" and self._mention_at(clause_start + m.end()):
+                if word == "将" and self._mention_at(clause_start + pos + len(word)):
                     continue  # 將日本視為: 將 is 把 here
                 last_planned = max(last_planned, pos)
         if last_planned < 0:
@@ -477,6 +476,20 @@ class _SentenceCoder:
 
 
 _WISH_TO_MEET = Trigger(pattern="", cameo="036", args="symmetric")
+
+
+@lru_cache(maxsize=8)
+def _break_pattern(breaks: frozenset[str]) -> re.Pattern[str]:
+    """The clause-break character class, compiled once per grammar (not once per sentence)."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(breaks)) + "]")
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Start offsets of the non-overlapping occurrences of ``word``, left to right (as ``re.finditer`` finds them)."""
+    pos = text.find(word)
+    while pos >= 0:
+        yield pos
+        pos = text.find(word, pos + max(len(word), 1))
 
 
 def _has(text: str, words: Iterable[str], exclude: Iterable[str] = ()) -> bool:
