@@ -165,8 +165,12 @@ class _SentenceCoder:
         for m in self.mentions:
             if runs:
                 gap = self.shadow[end : m.start]
-                compound_after_with = len(m.members) >= 2 and m.start >= end and any(c in "与和同跟" for c in gap)
-                if m.start < end or (len(gap) <= 2 and all(c in conj for c in gap) and not compound_after_with):
+                with_word = any(c in "与和同跟" for c in gap)
+                compound_after_with = len(m.members) >= 2 and m.start >= end and with_word
+                place_before_with = with_word and self._role(runs[-1][0].start) in ("location", "topic")
+                if m.start < end or (
+                    len(gap) <= 2 and all(c in conj for c in gap) and not compound_after_with and not place_before_with
+                ):
                     runs[-1].append(m)
                     end = max(end, m.end)
                     continue
@@ -256,7 +260,7 @@ class _SentenceCoder:
         implicit = self._implicit_target(trigger, start, end)
         if trigger.requires == "partner" and partner is None and target is None:
             return []
-        if trigger.requires == "target" and target is None and obj is None and not implicit:
+        if trigger.requires == "target" and target is None and obj is None and not implicit and agent is None:
             return []
 
         pairs: list[tuple[Mention, Mention, str]] = []
@@ -273,6 +277,8 @@ class _SentenceCoder:
                 sources = _members(subject)
                 target, obj, partner = (None if self._topic(g) else g for g in (target, obj, partner))
                 targets = implicit or _members(target) or _members(obj) or _members(partner)
+                if not targets and "对此" in self.shadow[self.clauses[clause][0] : start]:
+                    targets = _members(self._previous_subject(clause, sources))  # 北韓試射飛彈，日本對此表示抗議
                 if not targets and trigger.root == "14":  # 在日本大使館前示威
                     targets = _members(next((g for g in reversed(here) if g.role == "location"), None))
                 if not targets and trigger.root in self.grammar.embedding_roots:
@@ -349,6 +355,15 @@ class _SentenceCoder:
             forward = [(a, b) for a in sides for b in others]
             return forward if intent else forward + [(b, a) for a, b in forward]
         return list(permutations(sides, 2)) if len(sides) >= 2 else []
+
+    def _previous_subject(self, clause: int, sources: list[Mention]) -> Group | None:
+        """The actor of the clause that 對此 ('to this') points back to."""
+        countries = {m.country for m in sources}
+        for c in range(clause - 1, -1, -1):
+            for g in self.groups:
+                if g.clause == c and g.role == "subject" and not countries & {m.country for m in g.members}:
+                    return g
+        return None
 
     def _complement_target(self, end: int, clause: int) -> Group | None:
         """同意解除對日本的限制: the state named early in the complement of a complement-taking trigger."""
