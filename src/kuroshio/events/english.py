@@ -55,6 +55,9 @@ class Rules:
     first_person: frozenset[str]
     third_person: frozenset[str]
     noun_markers: frozenset[str]
+    modifiers: frozenset[str]
+    verbs_with_of: frozenset[str]
+    gerund_preps: frozenset[str]
     negation: re.Pattern[str]
     negation_window: int
     hypothetical: re.Pattern[str]
@@ -64,6 +67,7 @@ class Rules:
     planned: re.Pattern[str]
     planned_window: int
     targetless_roots: frozenset[str]
+    force_nouns: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -96,6 +100,9 @@ def load_rules() -> Rules:
             first_person=frozenset(data["pronouns"]["first"]),
             third_person=frozenset(data["pronouns"]["third"]),
             noun_markers=frozenset(data["noun_markers"]),
+            modifiers=frozenset(data["modifiers"]),
+            verbs_with_of=frozenset(data["verbs_with_of"]),
+            gerund_preps=frozenset(data["gerund_preps"]),
             negation=re.compile(r"(?<![\w'’])(?:" + _alternation(neg["words"]) + r")(?![\w])", re.IGNORECASE),
             negation_window=int(neg["window"]),
             hypothetical=re.compile(r"\b(?:" + _alternation(hyp["words"]) + r")\b"),
@@ -105,6 +112,7 @@ def load_rules() -> Rules:
             planned=re.compile(r"(?:\b|(?<=\w))(?:" + _alternation(plan["words"]) + r")\b", re.IGNORECASE),
             planned_window=int(plan["window"]),
             targetless_roots=frozenset(str(r) for r in data["targetless_roots"]),
+            force_nouns=re.compile(r"\b(?:" + _alternation(data["force_nouns"]) + r")", re.IGNORECASE),
         )
     except (KeyError, TypeError) as exc:
         raise DictionaryError(f"{name}: missing or malformed section {exc}") from None
@@ -141,6 +149,7 @@ class _State:
     authors: tuple[Mention, ...] = ()
     last_subject: tuple[Mention, ...] = ()
     aliases: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
+    aggressor: tuple[int, tuple[Mention, ...]] = (-10, ())  # sentence index and source of the last force event
     pending_joint: list[tuple[Sentence, tuple[int, int], str, str, str | None, str | None]] = field(default_factory=list)
 
 
@@ -214,8 +223,17 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
             prev = chain[-1]
             between = text[prev.end : slot.start]
             same = prev.members and slot.members and {m.code for m in prev.members} == {m.code for m in slot.members}
-            if same and re.fullmatch(r"\s*[(,]?\s*", between):  # "Republic of Korea (ROK" apposition
+            if prev.pronoun is None and slot.pronoun is None and prev.members and slot.members and (
+                (same and re.fullmatch(r"\s*\(?\s*(?:[A-Z][\w.'’\-]*\s+)*", between))  # "Secretary Antony J. Blinken"
+                or not between.strip()  # "United Nations Security Council": one name
+            ):
                 prev.end = max(prev.end, slot.end)
+                prev.members = _unique(list(prev.members) + list(slot.members))
+                continue
+            if same and between.strip() == ",":  # "Russia and North Korea, North Korea has ..." starts anew
+                close()
+                chain = [slot]
+                connectors = []
                 continue
             joined = (
                 slot.pronoun is None or slot.pronoun == "first" or prev.pronoun is None
@@ -248,7 +266,11 @@ def _prep_before(text: str, pos: int, rules: Rules, floor: int = 0) -> str:
     raw = _WORD.findall(text[max(floor, pos - 150) : pos])[-12:]
     words = [w.lower() for w in raw]
     i = len(words) - 1
-    while i >= 0 and words[i] in rules.determiners:
+    if i >= 0 and words[i] == "(":  # "by the Democratic People's Republic of Korea (DPRK": skip the spelled-out name
+        i -= 1
+        while i >= 0 and (raw[i][:1].isupper() or words[i] in ("of", "'s", "’s", "the")):
+            i -= 1
+    while i >= 0 and (words[i] in rules.determiners or words[i] in rules.modifiers):
         i -= 1
     if i < 0:
         return ""
@@ -329,6 +351,14 @@ def _matches(text: str, start: int, end: int, lexicon: Lexicon, rules: Rules) ->
                 possessive = prev == "s" and low[pos - 3 : pos - 2] in ("'", "’")
                 if (prev in rules.noun_markers and gap.strip() == "") or possessive:
                     continue  # "the meeting", "his visit": a noun, not the verb
+            if trigger.kind == "verb" and (
+                (low.startswith(" of ", pos + len(w.group(0))) and lexicon.verb_forms.get(w.group(0)) not in
+                 rules.verbs_with_of and not w.group(0).endswith(("ed", "ing")))
+                or (i > 0 and words[i - 1].group(0) in rules.gerund_preps and w.group(0).endswith("ing"))
+            ):
+                continue  # "the transfer of arms" is a noun; "in attacking" a gerund with no subject of its own
+            if trigger.kind == "verb" and low[m.end() : m.end() + 2] in ("'s", "’s"):
+                continue  # "strengthen the Alliance's posture": the last word is a possessor, not the object
             if trigger.requires is not None and not trigger.requires.match(text, m.end(), end):
                 continue
             best = _Match(pos, m.end(), trigger, w.group(0))
@@ -347,7 +377,7 @@ def _clause_bounds(text: str, s_start: int, s_end: int, pos: int, rules: Rules) 
         if m.group(1) in rules.speech_verbs:  # lower case only: "the United States" is no speech verb
             left = max(left, s_start + m.end())
     right = s_end
-    m = re.search(r"[;”]|,\s*\"|\s(?:which|who|while|whereas|but|although|because|after|before|when|since|unless)\s",
+    m = re.search(r";|”\s*,|,\s*[\"”]|\s(?:which|who|while|whereas|but|although|because|after|before|when|since|unless)\s",
                   text[pos:s_end])
     if m:
         right = pos + m.start()
@@ -428,6 +458,7 @@ def _code_matches(
     taken: set[int] = set()
     subject_seen = False
     verb_starts = [m.start for m in matches if m.trigger.kind == "verb"]
+    all_starts = [m.start for m in matches]
     for match in matches:
         trig = match.trigger
         if match.start < governed[1]:
@@ -457,7 +488,8 @@ def _code_matches(
                 if previous is not None and re.fullmatch(r"[\s,]*(?:and|or|but)?\s*(?:\w+ly\s+)?",
                                                          text[previous[0] : match.start]):
                     src = previous[1] or src  # "condemned the launch and urged X": one subject, two verbs
-                if not src and (match.head.endswith("ing") or not text[c_left : match.start].strip()):
+                lead = text[c_left : match.start]
+                if not src and (not lead.strip() or (match.head.endswith("ing") and re.search(r",\s*$", lead))):
                     src = _members(_subject(groups, s_start, match.start, taken), text)
                 exclude = {m.code for m in src}
                 tgt_group = _after(groups, text, rules, inside, match.end, bound, trig.tprep, exclude)
@@ -466,7 +498,8 @@ def _code_matches(
                 taken.add(tgt_group.start)
             previous = (match.end, src)
         else:
-            src, tgt, participants = _noun_arguments(text, groups, match, c_left, bound, trig)
+            noun_right = min([bound] + [v for v in all_starts if v > match.start])
+            src, tgt, participants = _noun_arguments(text, groups, match, c_left, noun_right, trig)
             if not src and trig.subject and not trig.sym:
                 subj = _subject(groups, c_left, match.start, taken)
                 if subj is None and c_left > s_start:  # "Beijing said its drills were a warning to Taiwan"
@@ -515,6 +548,13 @@ def _code_matches(
             continue
         if trig.complement:
             code = _complement(text, trig, code, tgt_group.end if tgt_group else match.end, c_right, lexicon)
+        if code[:2] in ("15", "17", "18", "19", "20") and src and tgt:
+            state.aggressor = (sentence.index, src)
+        if not tgt and code[:2] in ("11", "12", "13", "14") and sentence.index - state.aggressor[0] <= 3 and \
+                rules.force_nouns.search(text, c_left, c_right):
+            # "The drills were condemned by Taiwan": the reaction targets the actor of the drills told just before
+            tgt = tuple(m for m in state.aggressor[1] if m.code not in {a.code for a in src})
+            conf = 0.5
         for a in src:
             if tgt:
                 for b in tgt:
@@ -685,11 +725,15 @@ def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], ru
         if statement.search(before) or re.search(r"\b(?:released|issued|delivered|made)\b.{0,4}\bby\b", before):
             candidates.append(members)
             continue
-        m = re.match(r"(?:[\s,]+(?:[A-Za-z][\w.'’\-]*|\d+)){0,6}?\s+(\w+)", text[g.end : min(s_end, g.end + 60)])
+        after = text[g.end : min(s_end, g.end + 80)]
+        m = re.match(r"(?:[\s,]+(?:[A-Za-z][\w.'’\-]*|\d+)){0,6}?\s+(\w+)", after)
         if not g.prep and m and m.group(1) in rules.speech_verbs:
             candidates.append(members)
+        elif not g.prep and re.match(r"[\w\s.,'’\-]{0,40}?\b(?:gave|delivered|made|issued|released|read)\b(?:\s+\S+){0,3}?\s+"
+                                     r"(?:statement|remarks|speech|address|message)\b", after):
+            candidates.append(members)
     if candidates:
-        state.speaker = _unique(list(candidates[0]))
+        state.speaker = _unique(list(candidates[-1]))
     for c in candidates:
         if len({m.code for m in c}) >= 2 and not state.authors:
             state.authors = _unique(list(c))
@@ -710,7 +754,8 @@ def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_
         tail = re.match(r"(?:\s+(?:[A-Z][\w.'’\-]*|[a-z]+(?=\s+[A-Z])))+", text[slot.end : min(s_end, slot.end + 80)])
         if tail:
             words = re.findall(r"[A-Za-z][\w'’\-]*", tail.group(0))
-            titled = any(w.lower() in rules.titles for w in words)
+            own = re.findall(r"[A-Za-z][\w'’\-]*", text[slot.start : slot.end])
+            titled = any(w.lower() in rules.titles for w in words) or bool(own and own[-1].lower() in rules.titles)
             if titled:
                 names.extend(w for w in words if w[:1].isupper() and w.lower() not in rules.titles and len(w) > 2)
         for name in names:
