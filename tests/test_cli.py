@@ -71,8 +71,8 @@ def test_doc_prints_section4_record(runner, texts):
 
 def test_bad_inputs_are_named_in_one_line_and_the_batch_goes_on(runner, texts):
     folder, zh, _ = texts
-    odd = folder / "data.xyz"
-    odd.write_text("?", encoding="utf-8")
+    odd = folder / "image.xyz"
+    odd.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     empty = folder / "empty.txt"
     empty.write_text("", encoding="utf-8")
     missing = folder / "missing.txt"
@@ -81,7 +81,7 @@ def test_bad_inputs_are_named_in_one_line_and_the_batch_goes_on(runner, texts):
     errors = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(errors) == 3
     assert any(str(missing) in line and "no such file" in line for line in errors)
-    assert any(str(odd) in line and "unknown format" in line for line in errors)
+    assert any(str(odd) in line and ("unknown format" in line or "binary" in line) for line in errors)
     assert any(str(empty) in line and "empty" in line for line in errors)
     assert "Traceback" not in result.output
     assert _lines(result.stdout), "the good file is still coded"

@@ -37,6 +37,11 @@ class State:
     config: str | None = None
 
 
+def _emit(text: str) -> None:
+    """Machine-readable output (JSON, TSV, plain text) goes to stdout as is, never through Rich's layout."""
+    sys.stdout.write(text + "\n")
+
+
 def _fail(message: str, code: int = 1) -> None:
     err.print(f"kuroshio: error: {message}", markup=False)
     raise typer.Exit(code)
@@ -91,7 +96,7 @@ def _print_version(value: bool) -> None:
     if value:
         from kuroshio import __version__
 
-        out.print(__version__, markup=False)
+        _emit(__version__)
         raise typer.Exit(0)
 
 
@@ -145,9 +150,9 @@ def doc(
             failures = stop.value or 0
             break
         if format is DocFormat.json:
-            out.print(json.dumps(document.to_json(), ensure_ascii=False, indent=1), markup=False)
+            _emit(json.dumps(document.to_json(), ensure_ascii=False, indent=1))
         else:
-            out.print(document.text, markup=False)
+            _emit(document.text)
     if failures:
         raise typer.Exit(1)
 
@@ -169,7 +174,7 @@ def code(
     """Code events and print one per line; nothing is stored."""
     options = _options(date=date, lang=lang, dictionaries=dictionary)
     if format is CodeFormat.tsv:
-        out.print("\t".join(_TSV_FIELDS), markup=False)
+        _emit("\t".join(_TSV_FIELDS))
     gen = _processed(paths, options)
     failures = 0
     while True:
@@ -181,9 +186,9 @@ def code(
         for event in document.events:
             record = event.to_json()
             if format is CodeFormat.jsonl:
-                out.print(json.dumps(record, ensure_ascii=False), markup=False)
+                _emit(json.dumps(record, ensure_ascii=False))
             else:
-                out.print("\t".join(_tsv_cell(record[f]) for f in _TSV_FIELDS), markup=False)
+                _emit("\t".join(_tsv_cell(record[f]) for f in _TSV_FIELDS))
     if failures:
         raise typer.Exit(1)
 
@@ -266,7 +271,7 @@ def events(
     records = [e.to_json() for e in found]
     if format is EventsFormat.jsonl:
         for record in records:
-            out.print(json.dumps(record, ensure_ascii=False), markup=False)
+            _emit(json.dumps(record, ensure_ascii=False))
     elif format is EventsFormat.csv:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
@@ -343,7 +348,7 @@ def dyad(
             return
     columns = ("period", "events", "q1", "q2", "q3", "q4", "goldstein_mean", "goldstein_sum")
     if format is SeriesFormat.json:
-        out.print(json.dumps(rows, ensure_ascii=False, indent=1), markup=False)
+        _emit(json.dumps(rows, ensure_ascii=False, indent=1))
     elif format is SeriesFormat.csv:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -453,7 +458,7 @@ def actors(
         _fail(str(exc), 2)
         return
     if format is TableJson.json:
-        out.print(json.dumps(found, ensure_ascii=False, indent=1), markup=False)
+        _emit(json.dumps(found, ensure_ascii=False, indent=1))
         return
     table = Table()
     for name in _ACTOR_FIELDS:
@@ -485,7 +490,7 @@ def evaluate(
         _fail(str(exc), 2)
         return
     if format is TableJson.json:
-        out.print(json.dumps(report.to_json(), ensure_ascii=False, indent=1), markup=False)
+        _emit(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
     else:
         render_report(report, out, verbose=verbose)
     if report.failed:
