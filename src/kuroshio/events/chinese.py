@@ -35,6 +35,7 @@ from kuroshio.model import Document, Event, Mention, Sentence
 from kuroshio.normalize.script import to_simplified
 
 OBJECT_GAP = 3  # at most this many characters between a trigger and its object (訪問了日本, 會見來訪的)
+COMPLEMENT_TARGET_ROOTS = frozenset({"03", "08", "12", "16"})  # 同意解除對日本的限制: the target is in the complement
 MAX_WALK_BACK = 2  # a clause without a subject looks at most this many clauses back for one
 VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})  # directed events whose target a next verb may share
 
@@ -211,16 +212,16 @@ class _SentenceCoder:
             return "internal"  # the 日 of 訪日 is the trigger's own target, no one's subject
         before = self.shadow[max(self.sentence.start, start - 3) : start]
         g = self.grammar
-        if any(before.endswith(w) for w in g.preposition_exceptions):
+        if before.endswith(g.preposition_exceptions):
             return "subject"
-        if any(before.endswith(w) for w in g.location_prepositions):
+        if before.endswith(g.location_prepositions):
             return "location"
-        if any(before.endswith(w) for w in g.topic_prepositions):
+        if before.endswith(g.topic_prepositions):
             return "topic"
         for role, words in (("agent", g.passive_markers), ("target", g.target_prepositions)):
-            if any(before.endswith(w) for w in words):
+            if before.endswith(words):
                 return role
-        if any(before.endswith(w) for w in g.partner_prepositions):
+        if before.endswith(g.partner_prepositions):
             return "partner"
         return "subject"
 
@@ -281,7 +282,7 @@ class _SentenceCoder:
                     targets = _members(self._previous_subject(clause, sources))  # 北韓試射飛彈，日本對此表示抗議
                 if not targets and trigger.root == "14":  # 在日本大使館前示威
                     targets = _members(next((g for g in reversed(here) if g.role == "location"), None))
-                if not targets and trigger.root in self.grammar.embedding_roots:
+                if not targets and trigger.root in COMPLEMENT_TARGET_ROOTS:
                     targets = _members(self._complement_target(end, clause))
                 if not targets and sources and self.last_directed is not None and trigger.root in VERBAL_ROOTS:
                     last_sources, last_targets = self.last_directed
