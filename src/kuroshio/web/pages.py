@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
+from kuroshio.errors import KuroshioError
 from kuroshio.web import charts
 from kuroshio.web.filters import (
     ACTOR_PATTERN,
@@ -215,11 +216,11 @@ def actor_page(
 
 def _actor_names(request: Request, code: str) -> list[dict[str, Any]]:
     """Dictionary entries for an actor code; empty when the actor dictionary is not available."""
-    try:
-        from kuroshio.actors import lookup
+    from kuroshio.actors import lookup
 
-        return [row for row in lookup(code, date=None, options=request.app.state.config.options)][:10]
-    except Exception:  # the dictionary is a nicety on this page, never a reason to fail it
+    try:
+        return list(lookup(code, date=None, options=request.app.state.config.options))[:10]
+    except KuroshioError:  # the dictionary is a nicety on this page, never a reason to fail it
         return []
 
 
