@@ -1,0 +1,69 @@
+"""Chinese date expressions resolved against the publication date."""
+
+from __future__ import annotations
+
+import pytest
+
+from kuroshio.events.dates import find_dates, is_after, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("2025年8月23日", "2025-08-23", "day"),
+        ("二〇二五年十月", "2025-10", "month"),
+        ("1965年", "1965", "year"),
+        ("8月23日", "2025-08-23", "day"),
+        ("廿五日", "2025-08-25", "day"),
+        ("二十五日", "2025-08-25", "day"),
+        ("23日", "2025-08-23", "day"),
+        ("昨日", "2025-08-26", "day"),
+        ("前天", "2025-08-25", "day"),
+        ("明天", "2025-08-28", "day"),
+        ("上週", "2025-08-20", "week"),
+        ("數日後", "2025-08-30", "week"),
+        ("八月下旬", "2025-08", "month"),
+        ("上個月", "2025-07", "month"),
+        ("今年", "2025", "year"),
+        ("去年", "2024", "year"),
+        ("日前", "2025-08-27", "week"),
+    ],
+)
+def test_dates_resolve_against_the_publication_date(text: str, value: str, precision: str) -> None:
+    from kuroshio.normalize.script import to_simplified
+
+    shadow = to_simplified(text)
+    found = find_dates(shadow, 0, len(shadow), "2025-08-27")
+    assert [(d.value, d.precision) for d in found] == [(value, precision)]
+    assert (found[0].start, found[0].end) == (0, len(text))
+
+
+@pytest.mark.parametrize("text", ["日本", "1990年代", "13日本人", "第三十九届"])
+def test_words_that_are_not_dates(text: str) -> None:
+    assert find_dates(text, 0, len(text), "2025-08-27") == []
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert find_dates("昨天", 0, 2, None) == []
+    assert [d.value for d in find_dates("2024年5月", 0, 7, None)] == ["2024-05"]
+
+
+def test_january_minus_one_month_is_december_of_the_year_before() -> None:
+    assert [d.value for d in find_dates("上月", 0, 2, "2026-01-04")] == ["2025-12"]
+
+
+@pytest.mark.parametrize(("text", "number"), [("十二", 12), ("三十一", 31), ("廿五", 25), ("卅", 30), ("２５", 25),
+                                              ("二〇二五", 2025), ("十", 10), ("九", 9)])
+def test_parse_number(text: str, number: int) -> None:
+    assert parse_number(text) == number
+
+
+def test_parse_number_refuses_garbage() -> None:
+    assert parse_number("十十") is None
+
+
+def test_is_after_compares_at_the_coarser_precision() -> None:
+    assert is_after("2025-08-25", "2025-08-23")
+    assert not is_after("2025-08", "2025-08-23")
+    assert is_after("2025-09", "2025-08-23")
+    assert not is_after("2025-08-23", None)
