@@ -58,14 +58,29 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
+_CUE = re.compile(
+    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"(?i:yesterday|today|tomorrow|tonight|last|next|this|past|coming|early|late|mid|earlier|later|in)\b|\d)"
+)
+
+
 def find_dates(text: str, anchor: date | None, *, offset: int = 0, future: bool = False) -> list[DateMention]:
     """Date expressions in ``text`` (spans shifted by ``offset``), resolved against ``anchor``.
 
     ``future`` resolves a bare weekday forward (planned events) instead of backward. Expressions that need an anchor
-    are skipped when there is none.
+    are skipped when there is none. Only positions with a cue word (a month, a weekday, a digit, "last", ...) are
+    tried, which keeps the scan cheap on sentences without dates.
     """
     found: list[DateMention] = []
-    for m in _DATE.finditer(text):
+    taken = 0
+    for cue in _CUE.finditer(text):
+        if cue.start() < taken:
+            continue
+        m = _DATE.match(text, cue.start())
+        if m is None or m.end() == m.start():
+            continue
+        taken = m.end()
         value = _resolve(m, anchor, future=future)
         if value is not None:
             found.append(DateMention(m.start() + offset, m.end() + offset, value[0], value[1]))

@@ -21,6 +21,7 @@ Everything the rules know about words lives in ``data/triggers/en.yaml`` and ``d
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -68,6 +69,10 @@ class Rules:
     planned_window: int
     targetless_roots: frozenset[str]
     force_nouns: re.Pattern[str]
+    openers: re.Pattern[str] = re.compile("")
+    speaker_words: frozenset[str] = frozenset()
+    statement_by: re.Pattern[str] = re.compile("")
+    pronoun: re.Pattern[str] = re.compile("")
 
 
 def _alternation(words: list[str]) -> str:
@@ -113,6 +118,16 @@ def load_rules() -> Rules:
             planned_window=int(plan["window"]),
             targetless_roots=frozenset(str(r) for r in data["targetless_roots"]),
             force_nouns=re.compile(r"\b(?:" + _alternation(data["force_nouns"]) + r")", re.IGNORECASE),
+            openers=re.compile(r"[;:]|\s(?:" + _alternation(data["clause_openers"]) + r")\s"),
+            speaker_words=frozenset(
+                [w for w in speech if " " not in w] + [w for w in data["statement_nouns"] if " " not in w]
+                + ["released", "issued", "gave", "delivered", "made", "read", "conference", "statement"]
+            ),
+            statement_by=re.compile(r"\b(?:" + _alternation(data["statement_nouns"]) + r")\b.{0,20}\b(?:by|of|from)\b"),
+            pronoun=re.compile(
+                r"\b(?:I|" + "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in sorted(
+                    set(data["pronouns"]["first"]) | set(data["pronouns"]["third"])) if w != "i") + r")\b"
+            ),
         )
     except (KeyError, TypeError) as exc:
         raise DictionaryError(f"{name}: missing or malformed section {exc}") from None
@@ -163,32 +178,31 @@ def _unique(members: list[Mention] | tuple[Mention, ...]) -> tuple[Mention, ...]
     return tuple(out)
 
 
-def _slots(doc: Document, sentence: Sentence, rules: Rules, state: _State) -> list[Slot]:
-    """Actor slots of one sentence: mentions, names seen before, pronouns."""
+def _slots(
+    text: str, sentence: Sentence, mentions: list[Mention], rules: Rules, state: _State, *, pronouns: bool
+) -> list[Slot]:
+    """Actor slots of one sentence: mentions, names seen before, pronouns (only when a trigger needs them)."""
     spans: dict[tuple[int, int], list[Mention]] = {}
-    for m in doc.mentions:
-        if m.start >= sentence.start and m.end <= sentence.end and m.end > m.start:
-            spans.setdefault((m.start, m.end), []).append(m)
-    ordered = sorted(spans, key=lambda s: (s[0], -s[1]))
+    for m in mentions:
+        spans.setdefault((m.start, m.end), []).append(m)
     slots: list[Slot] = []
-    for start, end in ordered:
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
         if slots and start < slots[-1].end:  # nested or overlapping: the longer, earlier span wins
             continue
         slots.append(Slot(start, end, _unique(spans[(start, end)])))
-    text = doc.text
-    covered = [(s.start, s.end) for s in slots]
     extra: list[Slot] = []
-    for w in _WORD.finditer(text, sentence.start, sentence.end):
-        if any(a <= w.start() < b for a, b in covered):
-            continue
-        word = w.group(0)
-        low = word.lower()
-        if word == "I" or (low in rules.first_person and low != "i"):
-            extra.append(Slot(w.start(), w.end(), (), pronoun="first"))
-        elif low in rules.third_person:
-            extra.append(Slot(w.start(), w.end(), (), pronoun="third"))
-        elif word[:1].isupper() and word in state.aliases:
-            extra.append(Slot(w.start(), w.end(), state.aliases[word]))
+    if pronouns:
+        for w in rules.pronoun.finditer(text, sentence.start, sentence.end):
+            low = w.group(0).lower()
+            kind = "first" if w.group(0) == "I" or (low in rules.first_person and low != "i") else "third"
+            extra.append(Slot(w.start(), w.end(), (), pronoun=kind))
+    if state.aliases:
+        for w in re.finditer(r"\b[A-Z][a-z]+\b", text[sentence.start : sentence.end]):
+            if w.group(0) in state.aliases:
+                extra.append(Slot(sentence.start + w.start(), sentence.start + w.end(), state.aliases[w.group(0)]))
+    if extra:
+        covered = [(sl.start, sl.end) for sl in slots]
+        extra = [x for x in extra if not any(a <= x.start < b for a, b in covered)]
     ordered_slots = sorted(slots + extra, key=lambda s: s.start)
     kept: list[Slot] = []
     for i, slot in enumerate(ordered_slots):  # "his Chinese counterpart": the possessive only determines the actor
@@ -236,8 +250,9 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
                 connectors = []
                 continue
             joined = (
-                slot.pronoun is None or slot.pronoun == "first" or prev.pronoun is None
-            ) and _COORD_FILL.match(between) and _CONNECTOR.search(between)
+                slot.pronoun != "third" and prev.pronoun != "third" and _COORD_FILL.match(between)
+                and _CONNECTOR.search(between)
+            )
             if joined and "\n" not in between and len(between) < 80:
                 connectors.append("and" if re.search(r"\band\b|&|[-–/]", between) else ",")
                 chain.append(slot)
@@ -307,8 +322,12 @@ def _code(doc: Document) -> list[Event]:
     state = _State()
     events: list[Event] = []
     sentences = doc.sentences or (Sentence(0, 0, len(doc.text)),)
+    mentions = sorted(doc.mentions, key=lambda m: m.start)
+    starts = [m.start for m in mentions]
     for sentence in sentences:
-        events.extend(_code_sentence(doc, sentence, lexicon, rules, state, anchor))
+        lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+        inside = [m for m in mentions[lo:hi] if m.end <= sentence.end and m.end > m.start]
+        events.extend(_code_sentence(doc, sentence, inside, lexicon, rules, state, anchor))
     if state.pending_joint and len(state.authors) >= 2:
         for sentence, span, code, mode, date, precision in state.pending_joint:
             for a, b in permutations(state.authors, 2):
@@ -368,19 +387,25 @@ def _matches(text: str, start: int, end: int, lexicon: Lexicon, rules: Rules) ->
     return found
 
 
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_SPEECH_CANDIDATE = re.compile(r"\b([a-z]+)(?:\s+that)?\s")
+_RIGHT_BOUND = re.compile(
+    r";|”\s*,|,\s*[\"”]|\s(?:which|who|while|whereas|but|although|because|after|before|when|since|unless)\s"
+)
+
+
 def _clause_bounds(text: str, s_start: int, s_end: int, pos: int, rules: Rules) -> tuple[int, int]:
     """The clause around ``pos``: cut at ; : quotes, clause openers and after speech verbs."""
     left = s_start
-    for m in re.finditer(r"[;:]|\s(?:" + "|".join(sorted(rules.clause_openers)) + r")\s", text[s_start:pos]):
-        left = s_start + m.end()
-    for m in re.finditer(r"\b(\w+)(?:\s+that)?\s", text[s_start:pos]):
-        if m.group(1) in rules.speech_verbs:  # lower case only: "the United States" is no speech verb
-            left = max(left, s_start + m.end())
+    for m in rules.openers.finditer(text, s_start, pos):
+        left = m.end()
+    for w in _SPEECH_CANDIDATE.finditer(text, s_start, pos):  # lower case only: "the United States" is no speech verb
+        if w.group(1) in rules.speech_verbs:
+            left = max(left, w.end())
     right = s_end
-    m = re.search(r";|”\s*,|,\s*[\"”]|\s(?:which|who|while|whereas|but|although|because|after|before|when|since|unless)\s",
-                  text[pos:s_end])
+    m = _RIGHT_BOUND.search(text, pos, s_end)
     if m:
-        right = pos + m.start()
+        right = m.start()
     return left, right
 
 
@@ -422,16 +447,34 @@ def _codes(group: Group) -> set[str]:
 
 
 def _code_sentence(
-    doc: Document, sentence: Sentence, lexicon: Lexicon, rules: Rules, state: _State, anchor: object
+    doc: Document, sentence: Sentence, mentions: list[Mention], lexicon: Lexicon, rules: Rules, state: _State,
+    anchor: object,
 ) -> list[Event]:
     text = doc.text
     s_start, s_end = sentence.start, sentence.end
-    slots = _slots(doc, sentence, rules, state)
-    groups = _groups(text, slots, rules, s_start)
-    _learn_aliases(text, slots, rules, state, s_end)
-    _update_speaker(text, s_start, s_end, groups, rules, state)
-    _resolve_pronouns(slots, groups, state, rules)
     matches = _matches(text, s_start, s_end, lexicon, rules)
+    if not mentions and not matches:
+        return []
+    chunk = text[s_start:s_end]
+    speaks = ":" in chunk or not rules.speaker_words.isdisjoint(_LOWER_WORD.findall(chunk.lower()))
+    slots = _slots(text, sentence, mentions, rules, state, pronouns=bool(matches))
+    _learn_aliases(text, slots, rules, state, s_end)
+    if not matches and not speaks and state.authors:  # fast path: only remember the subject
+        for slot in slots:
+            if slot.members and not _prep_before(text, slot.start, rules, s_start):
+                state.last_subject = slot.members
+                break
+        return []
+    groups = _groups(text, slots, rules, s_start)
+    if speaks:
+        _update_speaker(text, s_start, s_end, groups, rules, state)
+    if not state.authors:
+        for g in groups:  # a plural subject is the likely author of a statement ("The Ministers of A, B and C affirm")
+            members = tuple(m for slot in g.slots if slot.pronoun is None for m in slot.members)
+            if not g.prep and len({m.code for m in members}) >= 2:
+                state.authors = _unique(list(members))
+                break
+    _resolve_pronouns(slots, groups, state, rules)
     events: list[Event] = []
     subject_seen = False
     if matches:
@@ -451,8 +494,13 @@ def _code_matches(
 ) -> bool:
     text = doc.text
     s_start, s_end = sentence.start, sentence.end
-    dates = find_dates(text[s_start:s_end], anchor, offset=s_start)  # type: ignore[arg-type]
-    future_dates = find_dates(text[s_start:s_end], anchor, offset=s_start, future=True)  # type: ignore[arg-type]
+    found: dict[bool, list[DateMention]] = {}
+
+    def dates_for(future: bool) -> list[DateMention]:
+        if future not in found:
+            found[future] = find_dates(text[s_start:s_end], anchor, offset=s_start, future=future)  # type: ignore[arg-type]
+        return found[future]
+
     governed: tuple[int, int] = (-1, -1)  # (end of a governing trigger, end of its clause)
     previous: tuple[int, tuple[Mention, ...]] | None = None  # (trigger end, source) of the last verb trigger
     taken: set[int] = set()
@@ -510,7 +558,7 @@ def _code_matches(
             state.last_subject = src
         if trig.governs:
             governed = (match.end, c_right)
-        date, precision = _date(dates, future_dates, mode, match.start, c_left, c_right)
+        date, precision = _date(dates_for(mode == "planned"), match.start, c_left, c_right)
         span = (match.start, match.end)
         conf = 0.8 if trig.kind == "verb" else 0.7
 
@@ -700,10 +748,8 @@ def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int) -> str:
     return "actual"
 
 
-def _date(
-    dates: list[DateMention], future_dates: list[DateMention], mode: str, pos: int, left: int, right: int
-) -> tuple[str | None, str | None]:
-    chosen = nearest_date(future_dates if mode == "planned" else dates, pos, left, right)
+def _date(dates: list[DateMention], pos: int, left: int, right: int) -> tuple[str | None, str | None]:
+    chosen = nearest_date(dates, pos, left, right)
     if chosen is None:
         return None, None
     return chosen.value, chosen.precision
@@ -713,7 +759,7 @@ def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], ru
     """Who "we" and "I" refer to: "X:" opening a sentence, "statement by X", "released by X", "X said"."""
     candidates: list[tuple[Mention, ...]] = []
     colon = text.find(":", s_start, s_end)
-    statement = re.compile(r"\b(?:" + "|".join(sorted(rules.statement_nouns)) + r")\b.{0,20}\b(?:by|of|from)\b")
+    statement = rules.statement_by
     for g in groups:
         members = tuple(m for slot in g.slots if slot.pronoun is None for m in slot.members)
         if not members:
@@ -737,10 +783,6 @@ def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], ru
     for c in candidates:
         if len({m.code for m in c}) >= 2 and not state.authors:
             state.authors = _unique(list(c))
-    for g in groups:  # a plural subject is the likely author of a statement ("The Ministers of A, B and C affirm")
-        members = tuple(m for slot in g.slots if slot.pronoun is None for m in slot.members)
-        if not g.prep and len({m.code for m in members}) >= 2 and not state.authors:
-            state.authors = _unique(list(members))
 
 
 def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_end: int) -> None:
