@@ -56,6 +56,10 @@ def test_dev_corpus_pages_render_with_charts_and_highlights(page, dev_server, ar
     assert page.locator("table.events tr.event").count() >= 1
     page.screenshot(path=str(artifacts / "dev-dyad.png"), full_page=True)
 
+    page.goto(f"{dev_server}/actor/{top['source']}")
+    assert int(page.locator("#n-source").inner_text()) >= top["events"]
+    assert page.locator("table.partners tr").count() >= 2
+
     # The document with most events: every trigger highlight carries the code of one of its events, and the first
     # event's trigger span is highlighted with exactly the event's code, mode and date.
     documents = httpx.get(dev_server + "/api/documents?limit=100").json()["documents"]

@@ -111,3 +111,25 @@ def test_serve_refuses_public_upload_without_token(runner):
     result = runner.invoke(app, ["serve", "--host", "0.0.0.0", "--allow-upload"])
     assert result.exit_code == 2
     assert "--token" in result.output
+
+
+def test_pdf_and_html_uploads_are_read(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf_path = tmp_path / "brief.pdf"
+    sheet = canvas.Canvas(str(pdf_path), pagesize=A4)
+    sheet.drawString(72, 760, "Seoul and Tokyo agreed to resume regular talks.")
+    sheet.save()
+    page = b"<html><head><title>Talks</title></head><body><article><h1>Talks resume</h1>" + (
+        b"<p>Officials from Seoul and Tokyo met on Monday and agreed to meet again next month.</p>" * 3
+    ) + b"</article></body></html>"
+    (tmp_path / "store").mkdir()
+    with _client(tmp_path / "store") as up:
+        pdf = up.post("/api/documents", files={"file": ("brief.pdf", pdf_path.read_bytes(), "application/pdf")})
+        assert pdf.status_code == 200, pdf.text
+        html = up.post("/api/documents", files={"file": ("talks.html", page, "text/html")})
+        assert html.status_code == 200, html.text
+        texts = [up.get(f"/api/documents/{r.json()['documents'][0]['id']}").json()["text"] for r in (pdf, html)]
+    assert "resume regular talks" in texts[0]
+    assert "agreed to meet again" in texts[1]

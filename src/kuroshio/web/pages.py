@@ -118,7 +118,7 @@ def dyad_page(
     queries = []
     if direction in (Direction.both, Direction.ab):
         queries.append({"source": a, "target": b, **common})
-    if direction in (Direction.both, Direction.ba):
+    if direction in (Direction.both, Direction.ba) and (a != b or not queries):
         queries.append({"source": b, "target": a, **common})
     with request.app.state.store.read() as store:
         series = store.dyad_series(
