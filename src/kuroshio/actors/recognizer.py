@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -23,7 +24,8 @@ from kuroshio.model import Document, Mention
 from kuroshio.normalize import to_simplified
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_SHORT = 2000
+_SHORT = 200
+_LATIN = re.compile(r"[A-Za-z]")
 _ZH_GAPS = ("", "的", " ")
 _EN_GAPS = (" ", "'s ", "’s ")
 _PERSON_GAPS = ("", " ", "、")
@@ -87,76 +89,117 @@ def choose(dictionary: Dictionary, candidates: tuple[Candidate, ...], date: str 
 
 
 def _item(entry: Entry, role: Role | None, start: int, end: int) -> Item:
-    code = role.code if role is not None else entry.code
     kind = entry.kind
-    sector = entry.code if kind == "role" else ""
-    return Item(start, end, entry, code, entry.country, kind, sector=sector, person=kind == "person")
+    return Item(start, end, entry, role.code if role is not None else entry.code, entry.country, kind, -1, (),
+                entry.code if kind == "role" else "", kind == "person")
 
 
 def find_items(text: str, match_text: str, dictionary: Dictionary, date: str | None) -> list[Item]:
     items: list[Item] = []
     if _HAN.search(match_text):
         items.extend(_find_chinese(match_text, dictionary, date))
-    if dictionary.en_patterns:
+    if dictionary.en_patterns and _LATIN.search(text):
         items.extend(_find_english(text, dictionary, date))
-    items.sort(key=lambda it: (it.start, it.end))
+    items.sort(key=_start_end)
     return items
+
+
+def _start_end(item: Item) -> tuple[int, int]:
+    return item.start, item.end
+
+
+def _resolver(dictionary: Dictionary, lang: str, date: str | None) -> dict[int, tuple[Entry, Role | None] | None]:
+    """A per-(language, date) memo of ``choose`` by pattern id (stop phrases map to None)."""
+    memo: dict[tuple[str, str | None], dict[int, tuple[Entry, Role | None] | None]] = dictionary.__dict__.setdefault(
+        "_choices", {}
+    )
+    return memo.setdefault((lang, date), {})
+
+
+def _resolve(dictionary: Dictionary, targets: list[tuple[Candidate, ...]], pid: int, date: str | None,
+             memo: dict[int, tuple[Entry, Role | None] | None]) -> tuple[Entry, Role | None] | None:
+    try:
+        return memo[pid]
+    except KeyError:
+        entry, role = choose(dictionary, targets[pid], date)
+        memo[pid] = None if entry.kind == "stop" else (entry, role)
+        return memo[pid]
 
 
 def _find_english(text: str, dictionary: Dictionary, date: str | None) -> list[Item]:
     items = []
     n = len(text)
     targets = dictionary.en_targets
+    memo = _resolver(dictionary, "en", date)
     for pid, s, e in dictionary.en_automaton.find_matches_as_indexes(text):
-        if s > 0 and text[s - 1].isalnum():
+        if (s > 0 and text[s - 1].isalnum()) or (e < n and text[e].isalnum()):
             continue
-        if e < n and (text[e].isalnum() or (text[e - 1] == "." and False)):
-            continue
-        entry, role = choose(dictionary, targets[pid], date)
-        if entry.kind == "stop":
-            continue
-        items.append(_item(entry, role, s, e))
+        chosen = memo[pid] if pid in memo else _resolve(dictionary, targets, pid, date, memo)
+        if chosen is not None:
+            items.append(_item(chosen[0], chosen[1], s, e))
     return items
 
 
 def _find_chinese(mt: str, dictionary: Dictionary, date: str | None) -> list[Item]:
     items: list[Item] = []
-    covered = bytearray(len(mt))
     targets = dictionary.zh_targets
     role_starts: set[int] = set()
+    state_edges: list[int] = []
+    hit_starts: list[int] = []
+    hit_ends: list[int] = []
+    memo = _resolver(dictionary, "zh", date)
     for pid, s, e in dictionary.zh_automaton.find_matches_as_indexes(mt):
-        covered[s:e] = b"\x01" * (e - s)
-        entry, role = choose(dictionary, targets[pid], date)
-        if entry.kind == "stop":
+        hit_starts.append(s)
+        hit_ends.append(e)
+        chosen = memo[pid] if pid in memo else _resolve(dictionary, targets, pid, date, memo)
+        if chosen is None:
             continue
+        entry = chosen[0]
         if entry.kind == "role":
             role_starts.add(s)
-        items.append(_item(entry, role, s, e))
+        elif entry.kind == "state":
+            state_edges.append(s)
+            state_edges.append(e)
+        items.append(_item(entry, chosen[1], s, e))
     rules = dictionary.abbreviations
     if not rules:
         return items
-    tokens: list[Item] = [it for it in items if it.kind == "state"]
-    for m in dictionary_abbr_regex(dictionary).finditer(mt):
-        i = m.start()
-        if covered[i]:
-            continue
-        rule = rules[m.group()]
-        state = dictionary.entries[rule.state]
+    # An abbreviation can only be a state next to another state, a prefix, a suffix, a connector or a role word:
+    # the regular expression finds those with a context character; state edges and role words give the others.
+    candidates = {m.start() for m in _abbr_regex(dictionary).finditer(mt)}
+    n = len(mt)
+    for edge in itertools.chain(state_edges, role_starts):
+        if edge < n and mt[edge] in rules:
+            candidates.add(edge)
+        if edge > 0 and mt[edge - 1] in rules:
+            candidates.add(edge - 1)
+    tokens: list[Item] = []
+    entries = dictionary.entries
+    for i in sorted(candidates):
+        k = bisect.bisect_right(hit_starts, i) - 1
+        if k >= 0 and i < hit_ends[k]:
+            continue  # inside a dictionary match
+        state = entries[rules[mt[i]].state]
         tokens.append(Item(i, i + 1, state, state.code, state.country, "abbr"))
-    if not any(t.kind == "abbr" for t in tokens):
+    if not tokens:
         return items
-    tokens.sort(key=lambda t: t.start)
-    accepted = _accept_abbreviations(tokens, mt, dictionary, role_starts)
-    # full-name states that became part of a compound carry the group too; abbreviations join as states
-    items.extend(accepted)
+    tokens.extend(it for it in items if it.kind == "state")
+    tokens.sort(key=_start_end)
+    items.extend(_accept_abbreviations(tokens, mt, dictionary, role_starts))
     return items
 
 
-def dictionary_abbr_regex(dictionary: Dictionary) -> re.Pattern[str]:
-    pattern = getattr(dictionary, "_abbr_regex", None)
+def _abbr_regex(dictionary: Dictionary) -> re.Pattern[str]:
+    """Abbreviation characters with a context character (another abbreviation, a prefix, suffix or connector)."""
+    pattern = dictionary.__dict__.get("_abbr_regex")
     if pattern is None:
-        pattern = re.compile("[" + re.escape("".join(dictionary.abbreviations)) + "]")
-        dictionary._abbr_regex = pattern  # type: ignore[attr-defined]
+        rules = dictionary.abbreviations
+        context = set(rules) | set(dictionary.prefixes) | set(dictionary.suffixes) | set(dictionary.connectors)
+        context |= {c for r in rules.values() for c in r.prefixes}
+        abbr = "[" + re.escape("".join(rules)) + "]"
+        ctx = "[" + re.escape("".join(sorted(context))) + "]"
+        pattern = re.compile(f"(?<={ctx}){abbr}|{abbr}(?={ctx})")
+        dictionary.__dict__["_abbr_regex"] = pattern
     return pattern
 
 
@@ -262,6 +305,10 @@ def compose(items: list[Item], text: str) -> list[Item]:
     while i < n:
         it = items[i]
         nxt = items[i + 1] if i + 1 < n else None
+        if nxt is None or nxt.start - it.end > 3:  # every composition needs the next item within 3 characters
+            out.append(it)
+            i += 1
+            continue
         after = items[i + 2] if i + 2 < n else None
         if (
             it.kind in STATE_LIKE
@@ -332,8 +379,11 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
     history: list[Item] = []
     current = None
     text = doc.text
+    para, following = 0, (block_starts[1] if len(block_starts) > 1 else None)
     for index, it in enumerate(items):
-        para = bisect.bisect_right(block_starts, it.start) - 1 if block_starts else 0
+        if following is not None and it.start >= following:
+            para = bisect.bisect_right(block_starts, it.start) - 1
+            following = block_starts[para + 1] if para + 1 < len(block_starts) else None
         if para != current:
             history = []
             current = para
@@ -401,20 +451,17 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
 
 def to_mentions(items: list[Item], doc: Document) -> list[Mention]:
     starts = [s.start for s in doc.sentences]
+    text = doc.text
     mentions = []
-    for it in sorted(items, key=lambda x: (x.start, x.end)):
-        sentence = bisect.bisect_right(starts, it.start) - 1 if starts else -1
+    items.sort(key=_start_end)
+    sentence, following = -1, (starts[0] if starts else None)
+    count = len(starts)
+    for it in items:
+        while following is not None and it.start >= following:
+            sentence += 1
+            following = starts[sentence + 1] if sentence + 1 < count else None
         mentions.append(
-            Mention(
-                start=it.start,
-                end=it.end,
-                text=doc.text[it.start : it.end],
-                code=it.code,
-                country=it.country,
-                kind=it.kind,
-                entity=it.entry.id,
-                members=it.members,
-                sentence=sentence,
-            )
+            Mention(it.start, it.end, text[it.start : it.end], it.code, it.country, it.kind, it.entry.id, it.members,
+                    sentence)
         )
     return mentions
