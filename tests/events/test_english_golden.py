@@ -9,6 +9,7 @@ import pytest
 
 from kuroshio.config import Options  # noqa: E402
 from kuroshio.events.english import code_english  # noqa: E402
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # en_markup.py lives beside this file
 
 from en_markup import make_doc  # noqa: E402

@@ -29,8 +29,10 @@ _DATE = re.compile(
     + r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.format(n="m2") + r"(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
     + r"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     + r"|(?P<rel>(?i:yesterday|today|tomorrow|tonight))"
-    + r"|(?:(?P<qual>(?i:early|late|mid|earlier|later))[- ])?(?P<when>(?i:last|next|this|past|coming))\s+(?P<unit>week|month|year)\b"
-    + r"|(?:(?P<qual2>(?i:early|late|mid|earlier|later))[- ](?:in\s+)?|in\s+)?" + _MONTH.format(n="m3") + r"(?:\s+(?P<y3>(?:19|20)\d\d))?\b"
+    + r"|(?:(?P<qual>(?i:early|late|mid|earlier|later))[- ])?"
+    + r"(?P<when>(?i:last|next|this|past|coming))\s+(?P<unit>week|month|year)\b"
+    + r"|(?:(?P<qual2>(?i:early|late|mid|earlier|later))[- ](?:in\s+)?|in\s+)?"
+    + _MONTH.format(n="m3") + r"(?:\s+(?P<y3>(?:19|20)\d\d))?\b"
     + r"|\bin\s+(?P<y4>(?:19|20)\d\d)\b"
     + r")",
 )

@@ -182,7 +182,9 @@ def _sequence(text: str, verb_table: dict[str, str], participles: set[str]) -> t
     return r"\s+".join(pieces), first
 
 
-def compile_pattern(pattern: str, verb_table: dict[str, str], participles: set[str]) -> tuple[re.Pattern[str], set[str]]:
+def compile_pattern(
+    pattern: str, verb_table: dict[str, str], participles: set[str]
+) -> tuple[re.Pattern[str], set[str]]:
     """The anchored regex of a pattern and the set of words a match can start with."""
     parts: list[str] = []
     starts: set[str] = set()

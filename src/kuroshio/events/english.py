@@ -165,7 +165,9 @@ class _State:
     last_subject: tuple[Mention, ...] = ()
     aliases: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     aggressor: tuple[int, tuple[Mention, ...]] = (-10, ())  # sentence index and source of the last force event
-    pending_joint: list[tuple[Sentence, tuple[int, int], str, str, str | None, str | None]] = field(default_factory=list)
+    pending_joint: list[tuple[Sentence, tuple[int, int], str, str, str | None, str | None]] = field(
+        default_factory=list
+    )
 
 
 def _unique(members: list[Mention] | tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -562,7 +564,10 @@ def _code_matches(
         span = (match.start, match.end)
         conf = 0.8 if trig.kind == "verb" else 0.7
 
-        def emit(a: Mention, b: Mention | None, cameo: str, confidence: float) -> None:
+        def emit(
+            a: Mention, b: Mention | None, cameo: str, confidence: float, mode: str = mode, date: str | None = date,
+            precision: str | None = precision, span: tuple[int, int] = span,
+        ) -> None:
             if b is not None and a.code == b.code:
                 return
             if b is None and cameo[:2] not in rules.targetless_roots:
@@ -698,7 +703,7 @@ _NOT_MODIFIER = re.compile(r"\b(?:and|or|to|with|by|of|in|on|for|is|was|are|were
 
 
 def _nth_word_end(text: str, pos: int, n: int) -> int:
-    m = re.match(r"(?:\W*\w+){1,%d}" % n, text[pos:])
+    m = re.match(rf"(?:\W*\w+){{1,{n}}}", text[pos:])
     return pos + (m.end() if m else 0)
 
 
@@ -755,6 +760,12 @@ def _date(dates: list[DateMention], pos: int, left: int, right: int) -> tuple[st
     return chosen.value, chosen.precision
 
 
+_GAVE_STATEMENT = re.compile(
+    r"[\w\s.,'’\-]{0,40}?\b(?:gave|delivered|made|issued|released|read)\b(?:\s+\S+){0,3}?\s+"
+    r"(?:statement|remarks|speech|address|message)\b"
+)
+
+
 def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], rules: Rules, state: _State) -> None:
     """Who "we" and "I" refer to: "X:" opening a sentence, "statement by X", "released by X", "X said"."""
     candidates: list[tuple[Mention, ...]] = []
@@ -775,8 +786,7 @@ def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], ru
         m = re.match(r"(?:[\s,]+(?:[A-Za-z][\w.'’\-]*|\d+)){0,6}?\s+(\w+)", after)
         if not g.prep and m and m.group(1) in rules.speech_verbs:
             candidates.append(members)
-        elif not g.prep and re.match(r"[\w\s.,'’\-]{0,40}?\b(?:gave|delivered|made|issued|released|read)\b(?:\s+\S+){0,3}?\s+"
-                                     r"(?:statement|remarks|speech|address|message)\b", after):
+        elif not g.prep and _GAVE_STATEMENT.match(after):
             candidates.append(members)
     if candidates:
         state.speaker = _unique(list(candidates[-1]))
