@@ -86,12 +86,20 @@ RECORD_SCHEMA = pa.schema(
 
 
 def content_hash(document: Document) -> str:
-    """A hash of everything stored for a document (text, structure, mentions, events)."""
-    return hashlib.sha256(repr(document).encode("utf-8")).hexdigest()
+    """A hash of everything stored for a document (text, structure, sentences, mentions, events)."""
+    return _hash(_rows(document))
+
+
+def _hash(rows: tuple[Any, ...]) -> str:
+    return hashlib.sha256(repr(rows).encode("utf-8")).hexdigest()
+
+
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=True)
 
 
 def spans_json(spans: dict[str, tuple[int, int] | None]) -> str:
-    return json.dumps({k: (list(v) if v is not None else None) for k, v in spans.items()}, separators=(",", ":"))
+    """``{"source":[0,5],"target":null}`` (tuples encode as JSON arrays)."""
+    return _ENCODER.encode(spans)
 
 
 def spans_from_json(text: str | None) -> dict[str, tuple[int, int] | None]:
@@ -100,80 +108,65 @@ def spans_from_json(text: str | None) -> dict[str, tuple[int, int] | None]:
     return {k: (tuple(v) if v is not None else None) for k, v in json.loads(text).items()}  # type: ignore[misc]
 
 
-class _Columns:
-    """Per-field Python lists for one struct type, appended row by row and turned into a StructArray."""
+_SCALARS = ("id", "source_path", "lang", "script", "title", "publisher", "date", "url", "text", "shadow")
 
-    def __init__(self, struct: pa.StructType) -> None:
-        self.struct = struct
-        self.names = [f.name for f in struct]
-        self.values: list[list[Any]] = [[] for _ in self.names]
-        self.offsets: list[int] = [0]
 
-    def add(self, *row: Any) -> None:
-        for column, value in zip(self.values, row, strict=True):
-            column.append(value)
+def _rows(d: Document) -> tuple[Any, ...]:
+    """A document as plain tuples: scalars, urls, then the rows of each nested list (in RECORD_SCHEMA's order)."""
+    return (
+        (d.id, d.source_path, d.lang, d.script, d.title, d.publisher, d.date, d.url, d.text, d.shadow),
+        list(d.urls),
+        [(a.name, a.affiliation, a.role) for a in d.authors],
+        [(b.kind, b.start, b.end, b.page) for b in d.blocks],
+        [(r.text_start, r.source_start, r.length, r.page) for r in d.source_runs],
+        [(s.index, s.start, s.end, s.block) for s in d.sentences],
+        [
+            (i, m.start, m.end, m.text, m.code, m.country, m.kind, m.entity, list(m.members), m.sentence)
+            for i, m in enumerate(d.mentions)
+        ],
+        [
+            (i, e.sentence_index, e.sentence, e.source, e.source_country, e.source_text, e.target, e.target_country,
+             e.target_text, e.cameo, e.root, e.quad_class, e.goldstein, e.plover, e.date, e.date_precision, e.mode,
+             spans_json(e.spans), e.confidence)
+            for i, e in enumerate(d.events)
+        ],
+    )  # fmt: skip
 
-    def close_list(self) -> None:
-        self.offsets.append(len(self.values[0]))
 
-    def list_array(self) -> pa.ListArray:
-        arrays = [pa.array(v, type=f.type) for v, f in zip(self.values, self.struct, strict=True)]
-        inner = pa.StructArray.from_arrays(arrays, fields=list(self.struct))
-        return pa.ListArray.from_arrays(pa.array(self.offsets, type=_I32), inner)
+def _list_array(struct: pa.StructType, rows: list[tuple[Any, ...]], offsets: list[int]) -> pa.ListArray:
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in struct]
+    arrays = [pa.array(list(values), type=f.type) for values, f in zip(columns, struct, strict=True)]
+    inner = pa.StructArray.from_arrays(arrays, fields=list(struct))
+    return pa.ListArray.from_arrays(pa.array(offsets, type=_I32), inner)
+
+
+_NESTED = (("authors", AUTHOR), ("blocks", BLOCK), ("source_runs", SOURCE_RUN), ("sentences", SENTENCE),
+           ("mentions", MENTION), ("events", EVENT))  # fmt: skip
 
 
 def to_records(documents: Iterable[Document]) -> pa.Table:
     """The Arrow table (RECORD_SCHEMA) of ``documents``, one row each."""
-    scalars: dict[str, list[Any]] = {
-        k: []
-        for k in ("id", "content_hash", "source_path", "lang", "script", "title", "publisher", "date", "url", "text")
-    }
-    shadows: list[str | None] = []
+    scalars: list[tuple[Any, ...]] = []
+    hashes: list[str] = []
     urls: list[list[str]] = []
-    authors = _Columns(AUTHOR)
-    blocks = _Columns(BLOCK)
-    runs = _Columns(SOURCE_RUN)
-    sentences = _Columns(SENTENCE)
-    mentions = _Columns(MENTION)
-    events = _Columns(EVENT)
+    nested: list[list[tuple[Any, ...]]] = [[] for _ in _NESTED]
+    offsets: list[list[int]] = [[0] for _ in _NESTED]
     for d in documents:
-        scalars["id"].append(d.id)
-        scalars["content_hash"].append(content_hash(d))
-        for key in ("source_path", "lang", "script", "title", "publisher", "date", "url", "text"):
-            scalars[key].append(getattr(d, key))
-        shadows.append(d.shadow)
-        urls.append(list(d.urls))
-        for a in d.authors:
-            authors.add(a.name, a.affiliation, a.role)
-        authors.close_list()
-        for b in d.blocks:
-            blocks.add(b.kind, b.start, b.end, b.page)
-        blocks.close_list()
-        for r in d.source_runs:
-            runs.add(r.text_start, r.source_start, r.length, r.page)
-        runs.close_list()
-        for s in d.sentences:
-            sentences.add(s.index, s.start, s.end, s.block)
-        sentences.close_list()
-        for i, m in enumerate(d.mentions):
-            mentions.add(i, m.start, m.end, m.text, m.code, m.country, m.kind, m.entity, list(m.members), m.sentence)
-        mentions.close_list()
-        for i, e in enumerate(d.events):
-            events.add(
-                i, e.sentence_index, e.sentence, e.source, e.source_country, e.source_text, e.target,
-                e.target_country, e.target_text, e.cameo, e.root, e.quad_class, e.goldstein, e.plover, e.date,
-                e.date_precision, e.mode, spans_json(e.spans), e.confidence,
-            )  # fmt: skip
-        events.close_list()
-    columns = {k: pa.array(v, type=_STR) for k, v in scalars.items()}
-    columns["shadow"] = pa.array(shadows, type=_STR)
+        rows = _rows(d)
+        hashes.append(_hash(rows))
+        scalars.append(rows[0])
+        urls.append(rows[1])
+        for k, part in enumerate(rows[2:]):
+            nested[k].extend(part)
+            offsets[k].append(len(nested[k]))
+    by_column = list(zip(*scalars, strict=True)) if scalars else [() for _ in _SCALARS]
+    columns: dict[str, pa.Array] = {
+        name: pa.array(list(v), type=_STR) for name, v in zip(_SCALARS, by_column, strict=True)
+    }
+    columns["content_hash"] = pa.array(hashes, type=_STR)
     columns["urls"] = pa.array(urls, type=pa.list_(_STR))
-    columns["authors"] = authors.list_array()
-    columns["blocks"] = blocks.list_array()
-    columns["source_runs"] = runs.list_array()
-    columns["sentences"] = sentences.list_array()
-    columns["mentions"] = mentions.list_array()
-    columns["events"] = events.list_array()
+    for k, (name, struct) in enumerate(_NESTED):
+        columns[name] = _list_array(struct, nested[k], offsets[k])
     return pa.table([columns[f.name] for f in RECORD_SCHEMA], schema=RECORD_SCHEMA)
 
 
