@@ -92,6 +92,7 @@ class Entry:
     count: int = 2  # coref plural: how many members
     sector: str | None = None  # coref: role code composed with each member (兩國領袖 -> GOV)
     gender: str | None = None  # person: f | m, when known (used by 她/she, 他/he)
+    adjectives: tuple[str, ...] = ()  # state: the English adjectives among its names (South Korean)
     source: str = ""
 
     @property
@@ -151,6 +152,9 @@ class Dictionary:
     connectors: str
     release: str = ""
     suffix_stops: dict[str, str] = field(default_factory=dict)  # suffix -> characters after it that undo it (台军售)
+    locatives: str = ""  # characters before a capital that make it a place (在北京)
+    locatives_en: tuple[str, ...] = ()  # words before a capital that make it a place (in Tokyo)
+    dateline: re.Pattern[str] | None = None  # text after a capital that makes it a dateline (東京23日專電)
     files: tuple[str, ...] = ()
     zh_patterns: list[str] = field(default_factory=list)
     zh_targets: list[tuple[Candidate, ...]] = field(default_factory=list)
@@ -292,7 +296,8 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
             raise DictionaryError(f"{where}: missing code")
         names = _names(raw, where)
         adj = raw.get("adj") or []
-        names += tuple(("en", a) for a in ([adj] if isinstance(adj, str) else adj))
+        adjectives = tuple([adj] if isinstance(adj, str) else adj)
+        names += tuple(("en", a) for a in adjectives)
         resolve = raw.get("resolve")
         if kind == "coref" and resolve not in COREF_RULES:
             raise DictionaryError(f"{where}: a coref entry needs resolve: {' | '.join(COREF_RULES)}")
@@ -309,6 +314,7 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
                 count=int(raw.get("count", 2)),
                 sector=raw.get("sector"),
                 gender=raw.get("gender"),
+                adjectives=adjectives,
                 source=source,
             )
         )
@@ -378,7 +384,15 @@ def build_dictionary(paths: Iterable[Path]) -> Dictionary:
     if abbreviation_data is None:
         return Dictionary(entries, {}, "", {}, "", files=tuple(files))
     rules, prefixes, suffixes, connectors, release, stops = parse_abbreviations(*abbreviation_data, entries)
-    return Dictionary(entries, rules, prefixes, suffixes, connectors, release, stops, files=tuple(files))
+    data, source = abbreviation_data
+    try:
+        dateline = re.compile(data["capital_dateline"]) if data.get("capital_dateline") else None
+    except re.error as exc:
+        raise DictionaryError(f"{source}: capital_dateline is no regular expression: {exc}") from None
+    return Dictionary(entries, rules, prefixes, suffixes, connectors, release, stops,
+                      locatives=to_simplified(str(data.get("capital_locatives", ""))),
+                      locatives_en=tuple(data.get("capital_locatives_en") or ()), dateline=dateline,
+                      files=tuple(files))
 
 
 @cache

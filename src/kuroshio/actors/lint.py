@@ -43,6 +43,8 @@ def _check_names(entry: Entry, problems: list[str]) -> None:
             problems.append(f"{where}: name {name!r} is not NFC")
         if lang in ZH_LANGS and " " in name:
             problems.append(f"{where}: Chinese name {name!r} contains a space")
+        if lang in ZH_LANGS and not any("\u4e00" <= c <= "\u9fff" for c in name):
+            problems.append(f"{where}: Chinese name {name!r} has no Han character (list it under en)")
         if lang == "zh-Hans" and to_simplified(name) != name:
             problems.append(f"{where}: zh-Hans name {name!r} is not Simplified ({to_simplified(name)})")
     if entry.kind in ("state", "person", "org", "igo", "capital") and not entry.names:

@@ -59,6 +59,7 @@ def recognize_actors(doc: Document, options: Options) -> Document:
         # a short text may hold too few Traditional characters for the script detector: fold it anyway
         match_text = to_simplified(doc.text)
     items = find_items(doc.text, match_text, dictionary, date)
+    items = drop_places(items, doc.text, match_text, dictionary)
     items = compose(items, doc.text)
     items = resolve_coreference(items, doc, date)
     return replace(doc, mentions=tuple(to_mentions(items, doc)))
@@ -132,12 +133,17 @@ def _find_english(text: str, dictionary: Dictionary, date: str | None) -> list[I
     targets = dictionary.en_targets
     memo = _resolver(dictionary, "en", date)
     for pid, s, e in dictionary.en_automaton.find_matches_as_indexes(text):
-        if (s > 0 and text[s - 1].isalnum()) or (e < n and text[e].isalnum()):
+        if (s > 0 and _word_char(text[s - 1])) or (e < n and _word_char(text[e])):
             continue
         chosen = memo[pid] if pid in memo else _resolve(dictionary, targets, pid, date, memo)
         if chosen is not None:
             items.append(_item(chosen[0], chosen[1], s, e))
     return items
+
+
+def _word_char(char: str) -> bool:
+    """A character that continues a Latin word (a CJK character next to 'G20' does not)."""
+    return char.isalnum() and char < "\u2e80"
 
 
 def _find_chinese(mt: str, dictionary: Dictionary, date: str | None) -> list[Item]:
@@ -286,6 +292,28 @@ def _accept_abbreviations(tokens: list[Item], mt: str, dictionary: Dictionary, r
     return out
 
 
+def drop_places(items: list[Item], text: str, match_text: str, dictionary: Dictionary) -> list[Item]:
+    """Capitals used as places (在北京, in Tokyo, the dateline 東京23日專電) are no actors; duplicates go too."""
+    out: list[Item] = []
+    last: tuple[int, int] | None = None
+    for it in items:
+        if (it.start, it.end) == last:
+            continue
+        last = it.start, it.end
+        if it.kind == "capital":
+            before = match_text[it.start - 1] if it.start > 0 else ""
+            if before and before in dictionary.locatives:
+                continue
+            if it.start > 1 and text[it.start - 1] == " ":
+                word = text[max(0, it.start - 4) : it.start - 1].rsplit(" ", 1)[-1]
+                if word in dictionary.locatives_en:
+                    continue
+            if dictionary.dateline is not None and dictionary.dateline.match(match_text, it.end):
+                continue
+        out.append(it)
+    return out
+
+
 # ---------------------------------------------------------------------------------------------------- composition
 
 
@@ -325,7 +353,13 @@ def compose(items: list[Item], text: str) -> list[Item]:
             i += 3
             continue
         if it.kind in ("org", "igo") and nxt is not None and nxt.kind == "role" and _gap_ok(text, it, nxt, ("", " ")):
-            items[i + 1] = Item(it.start, nxt.end, it.entry, it.code, it.country, "role")
+            items[i + 1] = Item(it.start, nxt.end, it.entry, it.code, it.country, it.kind, sector="titled")
+            i += 1
+            continue
+        if it.sector == "titled" and nxt.person and nxt.country in (None, it.country) and _gap_ok(
+            text, it, nxt, _PERSON_GAPS
+        ):  # 國台辦發言人朱鳳蓮, NATO Secretary General Mark Rutte
+            items[i + 1] = Item(it.start, nxt.end, nxt.entry, nxt.code, nxt.country, "person", person=True)
             i += 1
             continue
         composable = it.kind in STATE_LIKE and bool(it.country) and not it.located
@@ -344,8 +378,9 @@ def compose(items: list[Item], text: str) -> list[Item]:
             items[i + 1] = merged
             i += 1
             continue
-        if it.kind in STATE_LIKE and it.country and nxt is not None and nxt.person and nxt.country == it.country and (
-            _gap_ok(text, it, nxt, (" ", "'s ", "’s "))
+        gaps_to_person = ("'s ", "’s ", " ") if text[it.start : it.end] in it.entry.adjectives else ("'s ", "’s ")
+        if it.kind in STATE_LIKE and it.country and nxt.person and nxt.country == it.country and (
+            _gap_ok(text, it, nxt, gaps_to_person)
         ):
             items[i + 1] = Item(it.start, nxt.end, nxt.entry, nxt.code, nxt.country, "person", person=True)
             i += 1
