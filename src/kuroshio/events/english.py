@@ -180,6 +180,18 @@ def _unique(members: list[Mention] | tuple[Mention, ...]) -> tuple[Mention, ...]
     return tuple(out)
 
 
+def _specific(members: list[Mention]) -> tuple[Mention, ...]:
+    """One mention per country, the most specific code ("South Korean" + "President Lee" -> KORGOV)."""
+    best: dict[str, Mention] = {}
+    rest: list[Mention] = []
+    for m in members:
+        if m.country is None:
+            rest.append(m)
+        elif m.country not in best or len(m.code) > len(best[m.country].code):
+            best[m.country] = m
+    return _unique(list(best.values()) + rest)
+
+
 def _slots(
     text: str, sentence: Sentence, mentions: list[Mention], rules: Rules, state: _State, *, pronouns: bool
 ) -> list[Slot]:
@@ -216,8 +228,8 @@ def _slots(
     return kept
 
 
-_COORD_FILL = re.compile(r"^(?:[\s,]|and\b|&|of\b|the\b|de\b|[-–/]|\(|\)|[A-Z][\w.'’\-]*|H\.E\.|Mr\.|Ms\.|Dr\.)*$")
-_CONNECTOR = re.compile(r",|\band\b|&|[-–/]")
+_COORD_FILL = re.compile(r"^(?:[\s,]|and\b|&|of\b|the\b|de\b|\(|\)|[A-Z][\w.'’\-]*|H\.E\.|Mr\.|Ms\.|Dr\.)*$|^[-–/]$")
+_CONNECTOR = re.compile(r",|\band\b|&|^[-–/]$")
 
 
 def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[Group]:
@@ -244,7 +256,7 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
                 or not between.strip()  # "United Nations Security Council": one name
             ):
                 prev.end = max(prev.end, slot.end)
-                prev.members = _unique(list(prev.members) + list(slot.members))
+                prev.members = _specific(list(prev.members) + list(slot.members))
                 continue
             if same and between.strip() == ",":  # "Russia and North Korea, North Korea has ..." starts anew
                 close()
@@ -256,7 +268,7 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
                 and _CONNECTOR.search(between)
             )
             if joined and "\n" not in between and len(between) < 80:
-                connectors.append("and" if re.search(r"\band\b|&|[-–/]", between) else ",")
+                connectors.append("and" if re.search(r"\band\b|&|^[-–/]$", between) else ",")
                 chain.append(slot)
                 continue
             close()
@@ -264,6 +276,9 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
         connectors = []
     close()
     for g in groups:
+        first = g.slots[0]
+        if first.pronoun is not None and text[first.start : first.end].lower() in ("we", "they", "he", "she", "i"):
+            continue  # a subject pronoun: "since they signed" has a conjunction, not a preposition
         g.prep = _prep_before(text, g.start, rules, floor)
     return groups
 
@@ -535,9 +550,10 @@ def _code_matches(
                 src = _members(_after(groups, text, rules, inside, match.end, bound, ("by",)), text)
             else:
                 src = _members(_subject(groups, c_left, match.start, taken), text)
-                if previous is not None and re.fullmatch(r"[\s,]*(?:and|or|but)?\s*(?:\w+ly\s+)?",
-                                                         text[previous[0] : match.start]):
-                    src = previous[1] or src  # "condemned the launch and urged X": one subject, two verbs
+                if previous is not None and previous[1] and re.search(
+                    r"(?:,|\band|\bor|\bbut|\bthen)\s+(?:\w+ly\s+)?$", text[previous[0] : match.start]
+                ):
+                    src = previous[1]  # "condemned the launch and urged X": one subject, two verbs
                 lead = text[c_left : match.start]
                 if not src and (not lead.strip() or (match.head.endswith("ing") and re.search(r",\s*$", lead))):
                     src = _members(_subject(groups, s_start, match.start, taken), text)
@@ -627,6 +643,9 @@ def _subject(groups: list[Group], left: int, pos: int, taken: set[int]) -> Group
     return best
 
 
+_INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|each|all)\b)[a-z]+\b")
+
+
 def _after(
     groups: list[Group], text: str, rules: Rules, inside: int, pos: int, right: int, preps: tuple[str, ...],
     exclude: set[str] | frozenset[str] = frozenset(),
@@ -640,8 +659,9 @@ def _after(
         if g.used or g.end > right or g.start < inside:
             continue
         if g.start >= pos:
-            words = [w.lower() for w in _WORD.findall(text[pos : g.start])]
-            prep = g.prep if any(w in rules.prepositions for w in words) else ""
+            span = _INFINITIVE.sub(" ", text[pos : g.start])  # "threatened to strike X": "to" is no preposition
+            between = [w.lower() for w in _WORD.findall(span) if w.lower() in rules.prepositions]
+            prep = g.prep if between else ""
         else:
             prep = ""
         if prep in preps and _codes(g) and not _codes(g) <= exclude:
