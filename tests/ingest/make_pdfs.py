@@ -2,8 +2,8 @@
 
 * fpdf2, embedding WenQuanYi Zen Hei (Debian fonts-wqy-zenhei): the zh-Hant commentary and the English report.
 * reportlab, with the non-embedded CID font STSong-Light and headings drawn bold by stroking the glyph outlines
-  (text render mode 2): the zh-Hant commentary, and a zh-Hans two-column page with a table. (MSung-Light is not
-  used: pdfminer.six decodes its UniCNS-UCS2-H text wrongly.)
+  (text render mode 2): the zh-Hant commentary, and a zh-Hans two-column page with a table; and the commentary in
+  MSung-Light, whose UniCNS-UCS2-H text pdfminer.six decodes wrongly (the reader then uses pdfium's characters).
 
 Every page has a running header and a page-number footer; paragraphs run across pages; first lines are indented;
 the English report hyphenates a word at a line end. Bad PDFs (encrypted, truncated, no text layer) are made too.
@@ -270,6 +270,12 @@ def build_pdfs() -> None:
     render_article(Layout(canvas2, "東亞戰略評論　第十二期", lambda n: f"第 {n} 頁"), COMMENTARY_HANT)
     canvas2.save(path)
     _case("commentary_zh_hant.reportlab.pdf", COMMENTARY_HANT)
+    # 2b. reportlab, MSung-Light: pdfminer.six misreads this CMap; the reader falls back to pdfium's characters.
+    path = FIXTURES / "commentary_zh_hant.msung.pdf"
+    canvas2b = ReportlabCanvas(path, "MSung-Light")
+    render_article(Layout(canvas2b, "東亞戰略評論　第十二期", lambda n: f"第 {n} 頁"), COMMENTARY_HANT)
+    canvas2b.save(path)
+    _case("commentary_zh_hant.msung.pdf", COMMENTARY_HANT)
     # 3. fpdf2, core font: the English report with a hyphenated line end.
     canvas3 = FpdfCanvas(cjk=False)
     render_article(

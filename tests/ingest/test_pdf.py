@@ -20,6 +20,7 @@ PDFS = [
     "commentary_zh_hant.reportlab.pdf",
     "report_en.fpdf.pdf",
     "analysis_zh_hans.reportlab.pdf",
+    "commentary_zh_hant.msung.pdf",
 ]
 FURNITURE = ["東亞戰略評論", "第十二期", "Pacific Policy Review", "Page ", "半岛观察", "- 1 -", "第 1 頁"]
 
@@ -61,8 +62,14 @@ def test_source_map_points_into_pages(name: str) -> None:
     import pdfplumber
 
     doc = read(name)
+    from kuroshio.ingest.pdf import _misread, _pdfium_pages
+
+    pdfium = _pdfium_pages((FIXTURES / name).read_bytes(), 50)
     with pdfplumber.open(FIXTURES / name) as pdf:
         page_text = {i + 1: "".join(c["text"] for c in p.chars) for i, p in enumerate(pdf.pages)}
+        for i, p in enumerate(pdf.pages):  # pages pdfminer misreads are read from pdfium's characters
+            if _misread(p.chars, pdfium[i].text):
+                page_text[i + 1] = pdfium[i].text
     covered = 0
     for run in doc.source_runs:
         assert run.page in page_text
@@ -73,11 +80,11 @@ def test_source_map_points_into_pages(name: str) -> None:
 
 
 def test_stroke_bold_headings_are_seen() -> None:
-    from kuroshio.ingest.pdf import _stroked_boxes
+    from kuroshio.ingest.pdf import _pdfium_pages
 
     data = (FIXTURES / "commentary_zh_hant.reportlab.pdf").read_bytes()
-    boxes = _stroked_boxes(data, 5)
-    assert sum(len(v) for v in boxes.values()) == 4  # the title and three headings
+    pages = _pdfium_pages(data, 5)
+    assert sum(len(p.stroked) for p in pages.values()) == 4  # the title and three headings
 
 
 def test_hyphen_repaired_only_for_real_words() -> None:

@@ -14,7 +14,9 @@ Steps, per page then across pages:
    same tests apply to the first line of the new page. Then :func:`kuroshio.ingest.layout.finish` labels the blocks
    (title = largest font, headings = bold or larger short lines).
 
-Source offsets of a PDF document index the page text: the concatenation of ``page.chars`` texts, per page.
+Source offsets of a PDF document index the page text: the concatenation of ``page.chars`` texts, per page. Where
+pdfminer misreads a page (its characters disagree with pdfium's, as with the non-embedded MSung-Light font), pdfium's
+characters are used instead and offsets index pdfium's page text (generated characters left out).
 """
 
 from __future__ import annotations
@@ -63,28 +65,78 @@ class _Seg:
         )
 
 
-def _stroked_boxes(data: bytes, page_count: int) -> dict[int, list[tuple[float, float, float, float]]]:
-    """Per page, boxes (x0, y0, x1, y1 in PDF user space) of text drawn with a stroke (render modes 1, 2, 5, 6)."""
-    boxes: dict[int, list[tuple[float, float, float, float]]] = {}
+@dataclass(slots=True)
+class _PdfiumPage:
+    """What pdfium sees on a page: boxes of stroked text, and its characters (used when pdfminer misreads them)."""
+
+    stroked: list[tuple[float, float, float, float]] = field(default_factory=list)
+    text: str = ""
+    chars: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _pdfium_pages(data: bytes, page_count: int) -> dict[int, _PdfiumPage]:
+    """Per page index: boxes (x0, y0, x1, y1 in PDF user space) of text drawn with a stroke (render modes 1, 2, 5,
+    6), and pdfium's own characters in pdfplumber's char format."""
+    pages: dict[int, _PdfiumPage] = {}
     try:
+        import ctypes
+
         import pypdfium2 as pdfium
         import pypdfium2.raw as pdfium_c
     except ImportError:  # optional signal
-        return boxes
+        return pages
     try:
         document = pdfium.PdfDocument(data)
     except Exception:  # noqa: BLE001 - pdfplumber reports the real problem
-        return boxes
+        return pages
     try:
         for index in range(min(page_count, len(document))):
             page = document[index]
+            info = pages.setdefault(index, _PdfiumPage())
             for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=3):
                 mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
                 if mode in (1, 2, 5, 6):
-                    boxes.setdefault(index, []).append(tuple(obj.get_bounds()))  # type: ignore[arg-type]
+                    info.stroked.append(tuple(obj.get_bounds()))  # type: ignore[arg-type]
+            textpage = page.get_textpage()
+            height = page.get_height()
+            rect = pdfium_c.FS_RECTF()
+            for i in range(textpage.count_chars()):
+                if pdfium_c.FPDFText_IsGenerated(textpage.raw, i):
+                    continue
+                ch = textpage.get_text_range(i, 1)
+                if not ch or ch in "\r\n":
+                    continue
+                pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, i, ctypes.byref(rect))
+                info.chars.append(
+                    {
+                        "text": ch,
+                        "x0": rect.left,
+                        "x1": rect.right,
+                        "top": height - rect.top,
+                        "bottom": height - rect.bottom,
+                        "size": pdfium_c.FPDFText_GetFontSize(textpage.raw, i),
+                        "fontname": "",
+                        "upright": True,
+                        "_bold": pdfium_c.FPDFText_GetFontWeight(textpage.raw, i) >= 600,
+                    }
+                )
+            info.text = "".join(c["text"] for c in info.chars)
+            textpage.close()
     finally:
         document.close()
-    return boxes
+    return pages
+
+
+def _misread(chars: list[dict[str, Any]], pdfium_text: str) -> bool:
+    """pdfminer's characters disagree with pdfium's (a CMap pdfminer decodes wrongly): use pdfium's instead."""
+    mine = Counter(c["text"] for c in chars if c["text"].strip())
+    theirs = Counter(ch for ch in pdfium_text if ch.strip())
+    if not theirs:
+        return False
+    if not mine or any("(cid:" in c for c in mine):
+        return True
+    shared = sum((mine & theirs).values())
+    return shared < 0.8 * max(sum(mine.values()), sum(theirs.values()))
 
 
 def _segments(chars: list[dict[str, Any]], page_no: int, offsets: dict[int, int]) -> list[_Seg]:
@@ -261,13 +313,15 @@ def _table_segments(
     return out, used
 
 
-def _page_flows(
-    page: Any, page_no: int, stroked: list[tuple[float, float, float, float]]
-) -> tuple[list[list[_Seg]], int]:
-    chars = [c for c in page.chars if c.get("upright", True)]
+def _page_flows(page: Any, page_no: int, pdfium: _PdfiumPage | None) -> tuple[list[list[_Seg]], int]:
+    source_chars = page.chars
+    if pdfium is not None and pdfium.chars and _misread(source_chars, pdfium.text):
+        source_chars = pdfium.chars
+    stroked = pdfium.stroked if pdfium is not None else []
+    chars = [c for c in source_chars if c.get("upright", True)]
     offsets: dict[int, int] = {}
     pos = 0
-    for c in page.chars:
+    for c in source_chars:
         offsets[id(c)] = pos
         pos += len(c["text"])
     if stroked:
@@ -403,13 +457,13 @@ def read_pdf(data: bytes, path: str, *, max_pages: int = 500) -> Document:
             raise IngestError(path, f"corrupt or truncated PDF ({type(exc).__name__})") from None
         if not page_list:
             raise IngestError(path, "corrupt or truncated PDF (no pages)")
-        stroked = _stroked_boxes(data, len(page_list))
+        seen = _pdfium_pages(data, len(page_list))
         pages: list[list[list[_Seg]]] = []
         heights: list[float] = []
         visible = 0
         for index, page in enumerate(page_list):
             try:
-                flows, count = _page_flows(page, index + 1, stroked.get(index, []))
+                flows, count = _page_flows(page, index + 1, seen.get(index))
             except IngestError:
                 raise
             except Exception as exc:  # noqa: BLE001

@@ -93,7 +93,7 @@ def find_blocks(raw: str) -> list[RawBlock]:
     marked = [t.line for t in lines if t.line.trail]
     markers = (
         wrapped
-        and 0 < len(marked) <= 0.6 * len(lines)
+        and 0 < len(marked) < len(lines)
         and sum(1 for ln in marked if ln.width < 0.8 * wrap or ln.text[-1] in SENTENCE_END) >= 0.8 * len(marked)
     )
     indented = sum(1 for t in lines if t.line.lead) <= 0.5 * len(lines)
