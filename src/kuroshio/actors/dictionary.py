@@ -155,6 +155,7 @@ class Dictionary:
     locatives: str = ""  # characters before a capital that make it a place (在北京)
     locatives_en: tuple[str, ...] = ()  # words before a capital that make it a place (in Tokyo)
     dateline: re.Pattern[str] | None = None  # text after a capital that makes it a dateline (東京23日專電)
+    clock: re.Pattern[str] | None = None  # text after a state that makes it a time zone (日本當地時間)
     files: tuple[str, ...] = ()
     zh_patterns: list[str] = field(default_factory=list)
     zh_targets: list[tuple[Candidate, ...]] = field(default_factory=list)
@@ -387,11 +388,12 @@ def build_dictionary(paths: Iterable[Path]) -> Dictionary:
     data, source = abbreviation_data
     try:
         dateline = re.compile(data["capital_dateline"]) if data.get("capital_dateline") else None
+        clock = re.compile(data["state_clock"]) if data.get("state_clock") else None
     except re.error as exc:
-        raise DictionaryError(f"{source}: capital_dateline is no regular expression: {exc}") from None
+        raise DictionaryError(f"{source}: capital_dateline or state_clock is no regular expression: {exc}") from None
     return Dictionary(entries, rules, prefixes, suffixes, connectors, release, stops,
                       locatives=to_simplified(str(data.get("capital_locatives", ""))),
-                      locatives_en=tuple(data.get("capital_locatives_en") or ()), dateline=dateline,
+                      locatives_en=tuple(data.get("capital_locatives_en") or ()), dateline=dateline, clock=clock,
                       files=tuple(files))
 
 

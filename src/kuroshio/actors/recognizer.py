@@ -310,6 +310,8 @@ def drop_places(items: list[Item], text: str, match_text: str, dictionary: Dicti
                     continue
             if dictionary.dateline is not None and dictionary.dateline.match(match_text, it.end):
                 continue
+        elif it.kind == "state" and dictionary.clock is not None and dictionary.clock.match(match_text, it.end):
+            continue  # 日本當地時間: a time zone
         out.append(it)
     return out
 
@@ -415,6 +417,7 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
     current = None
     text = doc.text
     para, following = 0, (block_starts[1] if len(block_starts) > 1 else None)
+    sentence_starts = [sentence.start for sentence in doc.sentences]
     for index, it in enumerate(items):
         if following is not None and it.start >= following:
             para = bisect.bisect_right(block_starts, it.start) - 1
@@ -454,23 +457,7 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
             for h, code in zip(picked, codes, strict=True):
                 out.append(Item(it.start, it.end, it.entry, code, h.country, "coref", members=codes))
             continue
-        target = None
-        wanted = it.entry.gender
-        if rule == "person" and wanted == "f":  # 她/she: the last woman if we know one, else the last person
-            target = next((h for h in reversed(history) if h.person and h.entry.gender == "f"), None)
-        for h in reversed(history):
-            if target is not None:
-                break
-            if rule == "person" and h.person and wanted and h.entry.gender and h.entry.gender != wanted:
-                continue
-            if rule == "person" and h.person:
-                target = h
-            elif rule == "state" and h.country:
-                target = h
-            elif rule == "any":
-                target = h
-            if target is not None:
-                break
+        target = _antecedent(history, it, rule, sentence_starts)
         if target is None:
             continue
         code = str(target.country) if rule == "state" else target.code
@@ -482,6 +469,46 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
             it.end = nxt.end
         out.append(Item(it.start, it.end, target.entry, code, target.country, "coref", person=target.person))
     return out
+
+
+def _fits(h: Item, rule: str, gender: str | None) -> bool:
+    if rule == "person":
+        return h.person and not (gender and h.entry.gender and h.entry.gender != gender)
+    if rule == "state":
+        return h.country is not None
+    return True
+
+
+def _antecedent(history: list[Item], it: Item, rule: str | None, sentence_starts: list[int]) -> Item | None:
+    """The antecedent of a singular coreference word.
+
+    該國/the country: the last state. 他/她/其/he/she: the subject, i.e. the first fitting actor of the pronoun's
+    sentence (when it comes before the pronoun), else of the closest earlier sentence that has one; 她/she prefer a
+    woman when one is known.
+    """
+    gender = it.entry.gender
+    if rule == "state":
+        return next((h for h in reversed(history) if h.country), None)
+    if rule == "person" and gender == "f":
+        woman = next((h for h in reversed(history) if h.person and h.entry.gender == "f"), None)
+        if woman is not None:
+            return woman
+    fitting = [h for h in history if _fits(h, rule or "any", gender)]
+    if rule == "any" and any(h.person for h in fitting):  # 其: a person's when there is one (其帖文)
+        fitting = [h for h in fitting if h.person]
+    if not fitting:
+        return None
+    if not sentence_starts:
+        return fitting[-1]
+    sentence = bisect.bisect_right(sentence_starts, it.start) - 1
+    best: tuple[int, Item] | None = None
+    for h in fitting:  # the first fitting actor of the latest sentence that has one
+        hs = bisect.bisect_right(sentence_starts, h.start) - 1
+        if hs > sentence:
+            continue
+        if best is None or hs > best[0]:
+            best = (hs, h)
+    return best[1] if best is not None else fitting[-1]
 
 
 def to_mentions(items: list[Item], doc: Document) -> list[Mention]:
