@@ -267,7 +267,7 @@ def _parse_entry(raw: dict[str, object], root: str, defaults: dict[str, object],
         tprep=tuple(str(p) for p in tprep),
         refine=tuple(refine),
         joint=str(joint) if joint else None,
-        requires=re.compile(str(requires).removeprefix("^"), re.IGNORECASE) if requires else None,
+        requires=re.compile(r"\s*" + str(requires).removeprefix("^"), re.IGNORECASE) if requires else None,
         complement=str(complement) if complement else None,
         governs=bool(raw.get("governs", False)),
         min_parties=int(raw.get("min", 2)),  # type: ignore[call-overload]

@@ -228,7 +228,7 @@ def _slots(
     return kept
 
 
-_COORD_FILL = re.compile(r"^(?:[\s,]|and\b|&|of\b|the\b|de\b|\(|\)|[A-Z][\w.'’\-]*|H\.E\.|Mr\.|Ms\.|Dr\.)*$|^[-–/]$")
+_COORD_FILL = re.compile(r"^(?:[\s,]|and\b|&|of\b|the\b|de\b|his\b|her\b|its\b|their\b|\(|\)|[A-Z][\w.'’\-]*|H\.E\.|Mr\.|Ms\.|Dr\.)*$|^[-–/]$")
 _CONNECTOR = re.compile(r",|\band\b|&|^[-–/]$")
 
 
@@ -258,7 +258,7 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
                 prev.end = max(prev.end, slot.end)
                 prev.members = _specific(list(prev.members) + list(slot.members))
                 continue
-            if same and between.strip() == ",":  # "Russia and North Korea, North Korea has ..." starts anew
+            if same:  # "Russia and North Korea, North Korea has ...": the same actor again starts anew
                 close()
                 chain = [slot]
                 connectors = []
@@ -426,7 +426,7 @@ def _clause_bounds(text: str, s_start: int, s_end: int, pos: int, rules: Rules) 
     return left, right
 
 
-def _resolve_pronouns(slots: list[Slot], groups: list[Group], state: _State, rules: Rules) -> None:
+def _resolve_pronouns(text: str, groups: list[Group], state: _State) -> None:
     """Give each pronoun slot its antecedent: first person -> the speaker; third person -> the nearest subject
     before it in the sentence, else the last subject of the document."""
     for group in groups:
@@ -435,10 +435,11 @@ def _resolve_pronouns(slots: list[Slot], groups: list[Group], state: _State, rul
                 slot.members = state.speaker or state.last_subject
             elif slot.pronoun == "third":
                 antecedent: tuple[Mention, ...] = ()
+                plural = text[slot.start : slot.end].lower() in ("they", "their", "them")
                 for g in groups:
-                    if g.end <= slot.start and not g.prep and g is not group:
+                    if g.end <= slot.start and g is not group:
                         members = tuple(m for sl in g.slots for m in sl.members)
-                        if members:
+                        if members and (not g.prep or (plural and len({m.code for m in members}) >= 2)):
                             antecedent = members
                 slot.members = antecedent or state.last_subject
 
@@ -491,7 +492,7 @@ def _code_sentence(
             if not g.prep and len({m.code for m in members}) >= 2:
                 state.authors = _unique(list(members))
                 break
-    _resolve_pronouns(slots, groups, state, rules)
+    _resolve_pronouns(text, groups, state)
     events: list[Event] = []
     subject_seen = False
     if matches:
@@ -551,7 +552,8 @@ def _code_matches(
             else:
                 src = _members(_subject(groups, c_left, match.start, taken), text)
                 if previous is not None and previous[1] and re.search(
-                    r"(?:,|\band|\bor|\bbut|\bthen)\s+(?:\w+ly\s+)?$", text[previous[0] : match.start]
+                    r"(?:,|\band|\bor|\bbut|\bthen)\s+(?:(?:has|have|had|will|would|also|then|later|\w+ly)\s+)*$",
+                    text[previous[0] : match.start],
                 ):
                     src = previous[1]  # "condemned the launch and urged X": one subject, two verbs
                 lead = text[c_left : match.start]
@@ -596,7 +598,7 @@ def _code_matches(
             if len({m.code for m in parties}) >= trig.min_parties:
                 for a, b in permutations(parties, 2):
                     emit(a, b, code, conf)
-            elif code == "050" and trig.kind == "noun" and not parties:
+            elif code == "050" and trig.kind == "noun" and not parties and "joint" in text[span[0] : span[1]].lower():
                 state.pending_joint.append((sentence, span, code, mode, date, precision))
             continue
         if trig.joint and src:
@@ -672,6 +674,8 @@ def _after(
 def _is_passive(text: str, left: int, match: _Match, lexicon: Lexicon) -> bool:
     if match.head not in lexicon.participles:
         return False
+    if text.startswith(" of ", match.start + len(match.head)) and match.end == match.start + len(match.head):
+        return True  # "three companies accused of helping Russia": a reduced passive without its agent
     before = _words_before(text, match.start, 3, left)
     if any(w in ("is", "are", "was", "were", "be", "been", "being", "get", "got") for w in before):
         return True
@@ -732,10 +736,12 @@ def _refine(trig: Trigger, text: str, match: _Match, left: int, right: int) -> s
     if not trig.refine:
         return trig.code
     scope = text[max(left, match.start - 25) : right]
-    for regex, code in trig.refine:
-        if regex.search(scope):
-            return code
-    return trig.code
+    best: tuple[int, str] | None = None
+    for regex, code in trig.refine:  # the refinement named first in the text wins
+        m = regex.search(scope)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), code)
+    return best[1] if best else trig.code
 
 
 def _complement(text: str, trig: Trigger, code: str, after: int, right: int, lexicon: Lexicon) -> str:
