@@ -123,3 +123,10 @@ def test_pipeline_codes_plain_english_text() -> None:
     doc = Pipeline(Options()).process(doc)
     got = {(e.source_country, e.target_country, e.root, e.mode, e.date) for e in doc.events}
     assert ("JPN", "PRK", "11", "actual", "2025-08-18") in got
+
+
+def test_dateline_anchors_relative_dates() -> None:
+    doc = make_doc("BEIJING, Jan. 3 (Xinhua) -- [China|CHN] hosted [the Vietnamese leader|VNMGOV] on Wednesday.",
+                   date="2025-03-14")
+    dates = {(e.cameo, e.date) for e in code_english(doc, Options()).events}
+    assert dates == {("043", "2025-01-01"), ("042", "2025-01-01")}

@@ -333,6 +333,12 @@ def code_sentence_texts(texts: list[str]) -> int:
     return sum(len(_matches(t, 0, len(t), lexicon, load_rules())) for t in texts)
 
 
+_DATELINE = re.compile(
+    r"[A-Z][A-Za-z .'’\-]{1,40},\s+((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)"
+    r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|-)\s*"
+)
+
+
 def _code(doc: Document) -> list[Event]:
     lexicon, rules = load_lexicon(), load_rules()
     anchor = parse_date(doc.date)
@@ -344,7 +350,14 @@ def _code(doc: Document) -> list[Event]:
     for sentence in sentences:
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
         inside = [m for m in mentions[lo:hi] if m.end <= sentence.end and m.end > m.start]
-        events.extend(_code_sentence(doc, sentence, inside, lexicon, rules, state, anchor))
+        dateline = _DATELINE.match(doc.text, sentence.start, sentence.end)
+        floor = sentence.start
+        if dateline:  # "BEIJING, Jan. 3 (Xinhua) --": relative dates from here on count from the dateline
+            found = find_dates(dateline.group(1), anchor)
+            if found:
+                anchor = parse_date(found[0].value) or anchor
+            floor = dateline.end()
+        events.extend(_code_sentence(doc, sentence, inside, lexicon, rules, state, (anchor, floor)))
     if state.pending_joint and len(state.authors) >= 2:
         for sentence, span, code, mode, date, precision in state.pending_joint:
             for a, b in permutations(state.authors, 2):
@@ -516,7 +529,8 @@ def _code_matches(
 
     def dates_for(future: bool) -> list[DateMention]:
         if future not in found:
-            found[future] = find_dates(text[s_start:s_end], anchor, offset=s_start, future=future)  # type: ignore[arg-type]
+            day, floor = anchor  # type: ignore[misc]
+            found[future] = find_dates(text[floor:s_end], day, offset=floor, future=future)
         return found[future]
 
     governed: tuple[int, int] = (-1, -1)  # (end of a governing trigger, end of its clause)
