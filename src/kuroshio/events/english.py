@@ -228,7 +228,10 @@ def _slots(
     return kept
 
 
-_COORD_FILL = re.compile(r"^(?:[\s,]|and\b|&|of\b|the\b|de\b|his\b|her\b|its\b|their\b|\(|\)|[A-Z][\w.'’\-]*|H\.E\.|Mr\.|Ms\.|Dr\.)*$|^[-–/]$")
+_COORD_FILL = re.compile(
+    r"^(?:[\s,]|and\b|&|of\b|the\b|de\b|his\b|her\b|its\b|their\b|\(|\)|[A-Z][\w.'’\-]*|H\.E\.|Mr\.|Ms\.|Dr\.)*$"
+    r"|^[-–/]$"
+)
 _CONNECTOR = re.compile(r",|\band\b|&|^[-–/]$")
 
 
