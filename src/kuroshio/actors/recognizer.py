@@ -59,7 +59,6 @@ def recognize_actors(doc: Document, options: Options) -> Document:
         # a short text may hold too few Traditional characters for the script detector: fold it anyway
         match_text = to_simplified(doc.text)
     items = find_items(doc.text, match_text, dictionary, date)
-    items = drop_places(items, doc.text, match_text, dictionary)
     items = compose(items, doc.text)
     items = resolve_coreference(items, doc, date)
     return replace(doc, mentions=tuple(to_mentions(items, doc)))
@@ -89,12 +88,6 @@ def choose(dictionary: Dictionary, candidates: tuple[Candidate, ...], date: str 
     return entry, None
 
 
-def _item(entry: Entry, role: Role | None, start: int, end: int) -> Item:
-    kind = entry.kind
-    return Item(start, end, entry, role.code if role is not None else entry.code, entry.country, kind, -1, (),
-                entry.code if kind == "role" else "", kind == "person")
-
-
 def find_items(text: str, match_text: str, dictionary: Dictionary, date: str | None) -> list[Item]:
     items: list[Item] = []
     if _HAN.search(match_text):
@@ -109,22 +102,26 @@ def _start_end(item: Item) -> tuple[int, int]:
     return item.start, item.end
 
 
-def _resolver(dictionary: Dictionary, lang: str, date: str | None) -> dict[int, tuple[Entry, Role | None] | None]:
-    """A per-(language, date) memo of ``choose`` by pattern id (stop phrases map to None)."""
-    memo: dict[tuple[str, str | None], dict[int, tuple[Entry, Role | None] | None]] = dictionary.__dict__.setdefault(
-        "_choices", {}
-    )
+Choice = tuple[Entry, str, "str | None", str, str, bool]  # entry, code, country, kind, sector, person
+
+
+def _resolver(dictionary: Dictionary, lang: str, date: str | None) -> dict[int, Choice | None]:
+    """A per-(language, date) memo of what each pattern id means (stop phrases map to None)."""
+    memo: dict[tuple[str, str | None], dict[int, Choice | None]] = dictionary.__dict__.setdefault("_choices", {})
+    if len(memo) > 4096:  # a corpus of many dates: start afresh rather than grow without bound
+        memo.clear()
     return memo.setdefault((lang, date), {})
 
 
 def _resolve(dictionary: Dictionary, targets: list[tuple[Candidate, ...]], pid: int, date: str | None,
-             memo: dict[int, tuple[Entry, Role | None] | None]) -> tuple[Entry, Role | None] | None:
-    try:
-        return memo[pid]
-    except KeyError:
-        entry, role = choose(dictionary, targets[pid], date)
-        memo[pid] = None if entry.kind == "stop" else (entry, role)
-        return memo[pid]
+             memo: dict[int, Choice | None]) -> Choice | None:
+    entry, role = choose(dictionary, targets[pid], date)
+    kind = entry.kind
+    memo[pid] = None if kind == "stop" else (
+        entry, role.code if role is not None else entry.code, entry.country, kind,
+        entry.code if kind == "role" else "", kind == "person",
+    )
+    return memo[pid]
 
 
 def _find_english(text: str, dictionary: Dictionary, date: str | None) -> list[Item]:
@@ -132,12 +129,18 @@ def _find_english(text: str, dictionary: Dictionary, date: str | None) -> list[I
     n = len(text)
     targets = dictionary.en_targets
     memo = _resolver(dictionary, "en", date)
+    locatives = dictionary.locatives_en
     for pid, s, e in dictionary.en_automaton.find_matches_as_indexes(text):
         if (s > 0 and _word_char(text[s - 1])) or (e < n and _word_char(text[e])):
             continue
-        chosen = memo[pid] if pid in memo else _resolve(dictionary, targets, pid, date, memo)
-        if chosen is not None:
-            items.append(_item(chosen[0], chosen[1], s, e))
+        c = memo[pid] if pid in memo else _resolve(dictionary, targets, pid, date, memo)
+        if c is None:
+            continue
+        if c[3] == "capital" and s > 1 and text[s - 1] == " " and text[max(0, s - 4) : s - 1].rsplit(" ", 1)[-1] in (
+            locatives
+        ):
+            continue  # in Tokyo: a place
+        items.append(Item(s, e, c[0], c[1], c[2], c[3], -1, (), c[4], c[5]))
     return items
 
 
@@ -154,19 +157,26 @@ def _find_chinese(mt: str, dictionary: Dictionary, date: str | None) -> list[Ite
     hit_starts: list[int] = []
     hit_ends: list[int] = []
     memo = _resolver(dictionary, "zh", date)
+    locatives, dateline, clock = dictionary.locatives, dictionary.dateline, dictionary.clock
     for pid, s, e in dictionary.zh_automaton.find_matches_as_indexes(mt):
         hit_starts.append(s)
         hit_ends.append(e)
-        chosen = memo[pid] if pid in memo else _resolve(dictionary, targets, pid, date, memo)
-        if chosen is None:
+        c = memo[pid] if pid in memo else _resolve(dictionary, targets, pid, date, memo)
+        if c is None:
             continue
-        entry = chosen[0]
-        if entry.kind == "role":
+        kind = c[3]
+        if kind == "role":
             role_starts.add(s)
-        elif entry.kind == "state":
+        elif kind == "state":
+            if clock is not None and clock.match(mt, e):
+                continue  # 日本當地時間: a time zone
             state_edges.append(s)
             state_edges.append(e)
-        items.append(_item(entry, chosen[1], s, e))
+        elif kind == "capital" and (
+            (s > 0 and mt[s - 1] in locatives) or (dateline is not None and dateline.match(mt, e))
+        ):
+            continue  # 在北京, 東京23日專電: a place
+        items.append(Item(s, e, c[0], c[1], c[2], kind, -1, (), c[4], c[5]))
     rules = dictionary.abbreviations
     if not rules:
         return items
@@ -289,30 +299,6 @@ def _accept_abbreviations(tokens: list[Item], mt: str, dictionary: Dictionary, r
             else:  # a full name inside a compound: mark it (it is already among the items)
                 tok.group = group
                 tok.members = codes
-    return out
-
-
-def drop_places(items: list[Item], text: str, match_text: str, dictionary: Dictionary) -> list[Item]:
-    """Capitals used as places (在北京, in Tokyo, the dateline 東京23日專電) are no actors; duplicates go too."""
-    out: list[Item] = []
-    last: tuple[int, int] | None = None
-    for it in items:
-        if (it.start, it.end) == last:
-            continue
-        last = it.start, it.end
-        if it.kind == "capital":
-            before = match_text[it.start - 1] if it.start > 0 else ""
-            if before and before in dictionary.locatives:
-                continue
-            if it.start > 1 and text[it.start - 1] == " ":
-                word = text[max(0, it.start - 4) : it.start - 1].rsplit(" ", 1)[-1]
-                if word in dictionary.locatives_en:
-                    continue
-            if dictionary.dateline is not None and dictionary.dateline.match(match_text, it.end):
-                continue
-        elif it.kind == "state" and dictionary.clock is not None and dictionary.clock.match(match_text, it.end):
-            continue  # 日本當地時間: a time zone
-        out.append(it)
     return out
 
 
@@ -515,7 +501,6 @@ def to_mentions(items: list[Item], doc: Document) -> list[Mention]:
     starts = [s.start for s in doc.sentences]
     text = doc.text
     mentions = []
-    items.sort(key=_start_end)
     sentence, following = -1, (starts[0] if starts else None)
     count = len(starts)
     for it in items:
