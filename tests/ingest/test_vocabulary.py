@@ -60,3 +60,41 @@ def test_markers_and_dates() -> None:
     assert parse_date("Sept. 3, 2025") == "2025-09-03"
     assert parse_date("2025/10/08") == "2025-10-08"
     assert parse_date("2025年13月1日") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("聯合報／ 編譯周辰陽／即時報導", [("周辰陽", "編譯")]),
+        ("林建宏/核稿編輯", [("林建宏", "核稿編輯")]),
+        ("凌志遠 教授", [("凌志遠", "教授")]),
+        ("内容提要", None),
+        ("關鍵詞", None),
+    ],
+)
+def test_byline_roles_and_non_names(line: str, want: list[tuple[str, str]] | None) -> None:
+    from kuroshio.ingest.layout import parse_byline
+
+    got = parse_byline(line, vocabulary())
+    assert ([(a.name, a.role) for a in got] if got else None) == want
+
+
+def test_date_lines_with_time_or_label() -> None:
+    from kuroshio.ingest.layout import find_date
+
+    assert find_date("2024/06/19 17:20") == "2024-06-19"
+    assert find_date("2024/5/17 20:49(7/3 21:52 更新)") == "2024-05-17"
+    assert find_date("NEWS | Oct. 26, 2023") == "2023-10-26"
+    assert find_date("兩國外長於2024年5月17日在首爾舉行會談並簽署協定") is None
+
+
+def test_captions_by_photo_credit_and_inline_bylines() -> None:
+    from kuroshio.ingest.layout import inline_byline
+
+    vocab = vocabulary()
+    assert is_caption("兩國外長握手合影。(路透)", vocab)
+    assert is_caption("解放軍艦艇在台海周邊活動。（國防部提供）", vocab)
+    assert not is_caption("外交部表示，將與美日兩國密切合作（詳見附件）並持續關注。", vocab)
+    assert inline_byline("〔記者方志成／台北報導〕國防部今天公布", vocab) == "方志成"
+    assert inline_byline("(中央社記者吳建國台北17日電)外交部今天表示", vocab) == "吳建國"
+    assert inline_byline("外交部今天表示", vocab) is None

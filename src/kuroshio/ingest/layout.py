@@ -48,7 +48,6 @@ DATE_PATTERNS = (
     ),
 )
 MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), start=1)}
-CJK_NAME = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff·‧・]{1,5}$")
 LATIN_NAME = re.compile(r"^(?:[A-Z][a-zA-Z'’\-]*\.?\s+){1,3}[A-Z][a-zA-Z'’\-]+$")
 NAME_IN_PARENS = re.compile(r"^(?P<name>[^（(]{2,30})[（(](?P<aff>[^）)]{2,60})[）)]$")
 
@@ -218,7 +217,9 @@ def is_note(text: str, vocab: Vocabulary) -> bool:
 
 
 def is_caption(text: str, vocab: Vocabulary) -> bool:
-    return any(marker in text for marker in vocab.caption_markers)
+    if any(marker in text for marker in vocab.caption_markers):
+        return True
+    return len(text) <= 160 and any(p.search(text) for p in vocab.caption_patterns)
 
 
 def split_role(text: str, vocab: Vocabulary) -> tuple[str, str | None] | None:
@@ -239,20 +240,93 @@ def split_role(text: str, vocab: Vocabulary) -> tuple[str, str | None] | None:
     return None
 
 
-def author_names(text: str, vocab: Vocabulary) -> list[str] | None:
-    """Names on a byline line (prefixes such as 作者： or By stripped), or None when it is not a byline."""
+def is_cjk_name(text: str, vocab: Vocabulary) -> bool:
+    """A Chinese personal name: a known surname and one or two more characters, or a transliteration with ·."""
+    if "·" in text or "‧" in text or "・" in text:
+        return bool(re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:[·‧・][\u4e00-\u9fff]{1,6}){1,3}", text))
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text):
+        return False
+    return any(text.startswith(s) and 1 <= len(text) - len(s) <= 2 for s in vocab.surnames)
+
+
+def parse_byline(text: str, vocab: Vocabulary) -> list[Author] | None:
+    """The authors on a byline line, or None when the line is not a byline.
+
+    記者陳怡君／綜合報導 -> 陳怡君; 聯合報／編譯周辰陽／即時報導 -> 周辰陽 (role 編譯); 莊文仁/核稿編輯 -> 莊文仁 (role
+    核稿編輯); 作者：劉志強、陳靜; By Helen Park and John Lee; 凌勝利 教授.
+    """
     text = text.strip()
     for pattern in vocab.byline_patterns:
         m = pattern.match(text)
         if m:
-            return [m.group("name")]
+            return [Author(m.group("name"))]
     for prefix in vocab.byline_prefixes:
         if text.startswith(prefix):
             text = text[len(prefix) :].strip()
             break
-    parts = [p.strip() for p in re.split(r"[、，,／/]|\s+and\s+|\s*&\s*", text) if p.strip()]
-    if parts and all(CJK_NAME.match(p) or LATIN_NAME.match(p) for p in parts):
-        return parts
+    authors: list[Author] = []
+    pending_role: str | None = None
+    for segment in (s.strip() for s in re.split(r"[／/|｜]", text)):
+        if not segment or segment in vocab.byline_noise:
+            continue
+        role = next((r for r in vocab.byline_roles if segment == r), None)
+        if role:
+            if authors and authors[-1].role is None:
+                authors[-1] = Author(authors[-1].name, authors[-1].affiliation, role)
+            else:
+                pending_role = role
+            continue
+        role = next((r for r in vocab.byline_roles if segment.startswith(r)), None)
+        if role and is_cjk_name(segment[len(role) :].strip(), vocab):
+            authors.append(Author(segment[len(role) :].strip(), None, role))
+            continue
+        role = next((r for r in vocab.byline_roles + vocab.roles if segment.endswith(r) and not r.isascii()), None)
+        if role and is_cjk_name(segment[: -len(role)].strip(), vocab):
+            authors.append(Author(segment[: -len(role)].strip(), None, role))
+            continue
+        names = [p.strip() for p in re.split(r"[、，,]|\s+and\s+|\s*&\s*", segment) if p.strip()]
+        if names and all(is_cjk_name(n, vocab) or LATIN_NAME.match(n) for n in names):
+            authors.extend(Author(n, None, pending_role) for n in names)
+            pending_role = None
+            continue
+        if re.search(r"(?:報|报|社|新聞|新闻|時報|时报|電視|电视|日報|日报|網|网)$", segment) and len(segment) <= 8:
+            continue  # the outlet
+        return None
+    return authors or None
+
+
+def inline_byline(text: str, vocab: Vocabulary) -> str | None:
+    """The reporter named at the start of a paragraph (〔記者方瑋立／台北報導〕 -> 方瑋立), or None."""
+    for pattern in vocab.inline_bylines:
+        m = pattern.match(text)
+        if not m:
+            continue
+        rest = m.group("rest")
+        for size in (3, 2, 4):
+            if len(rest) >= size and is_cjk_name(rest[:size], vocab):
+                return rest[:size]
+    return None
+
+
+def author_names(text: str, vocab: Vocabulary) -> list[str] | None:
+    """Names on a byline line (see :func:`parse_byline`), or None when it is not a byline."""
+    authors = parse_byline(text, vocab)
+    return [a.name for a in authors] if authors else None
+
+
+def find_date(text: str) -> str | None:
+    """The date of a date line: the whole line, or a short line holding a date plus a time, a label or 更新."""
+    whole = parse_date(text)
+    if whole or len(text) > 40:
+        return whole
+    for pattern in DATE_PATTERNS:
+        loose = re.compile(pattern.pattern.lstrip("^").rstrip("$"))
+        m = loose.search(text)
+        if not m:
+            continue
+        rest = text[: m.start()] + text[m.end() :]
+        if sum(1 for c in rest if c.isalpha()) <= 8:
+            return parse_date(m.group(0))
     return None
 
 
@@ -263,6 +337,8 @@ def heading_like(block: RawBlock, *, body_size: float | None, max_lines: int) ->
     if cell_width(text) > 90 or len(text.split()) > 14:
         return False
     if text[-1] in HARD_END or text[-1] in CONTINUES or text[-1] in "，,":
+        return False
+    if not any(ch.isalpha() for ch in text):
         return False
     if body_size and block.size:
         return block.bold or block.size > body_size * 1.08 or len(block.lines) == 1 and cell_width(text) < 50
@@ -289,6 +365,15 @@ def label_blocks(blocks: list[RawBlock], vocab: Vocabulary, *, max_heading_lines
             block.kind = "note"
         elif is_caption(block.text, vocab):
             block.kind = "caption"
+    for i, block in enumerate(blocks):  # date lines in the front matter
+        if block.kind:
+            continue
+        date = find_date(block.text) if len(block.lines) <= 2 else None
+        if date:
+            block.kind = "date"
+            front.date = front.date or date
+        elif not looks_heading[i]:
+            break
     first_body = next(
         (i for i, b in enumerate(blocks) if not b.kind and not looks_heading[i]),
         len(blocks),
@@ -308,6 +393,11 @@ def label_blocks(blocks: list[RawBlock], vocab: Vocabulary, *, max_heading_lines
             if i == title_i:
                 continue
             _label_front_block(blocks[i], vocab, front, pending)
+    if not front.authors:
+        first = next((b for b in blocks if not b.kind), None)
+        name = inline_byline(first.text, vocab) if first is not None else None
+        if name:
+            front.authors.append(Author(name))
     for i, block in enumerate(blocks):
         if block.kind:
             continue
@@ -321,33 +411,32 @@ def label_blocks(blocks: list[RawBlock], vocab: Vocabulary, *, max_heading_lines
 
 def _label_front_block(block: RawBlock, vocab: Vocabulary, front: Front, pending: list[Author]) -> None:
     text = block.text
-    date = parse_date(text)
+    date = find_date(text)
     if date:
         block.kind = "date"
         front.date = front.date or date
         return
     m = NAME_IN_PARENS.match(text)
-    if m and author_names(m.group("name"), vocab):
-        names = author_names(m.group("name"), vocab) or []
+    if m and parse_byline(m.group("name"), vocab):
+        authors = parse_byline(m.group("name"), vocab) or []
         aff = split_role(m.group("aff"), vocab) or (m.group("aff"), None)
         block.kind = "author"
-        front.authors.extend(Author(n, aff[0], aff[1]) for n in names)
+        front.authors.extend(Author(a.name, aff[0], aff[1] or a.role) for a in authors)
         return
     aff = split_role(text, vocab)
-    names = author_names(text, vocab)
-    if names and not (aff and (aff[1] or not all(CJK_NAME.match(n) for n in names))):
+    authors = parse_byline(text, vocab)
+    cjk = bool(authors) and all(is_cjk_name(a.name, vocab) for a in authors or ())
+    if authors and (cjk or not aff):
         block.kind = "author"
-        for name in names:
-            author = Author(name)
-            front.authors.append(author)
-            pending.append(author)
+        front.authors.extend(authors)
+        pending.extend(authors)
         return
     if aff and (front.authors or pending):
         block.kind = "affiliation"
         affiliation, role = aff
         for author in pending:
             index = front.authors.index(author)
-            front.authors[index] = Author(author.name, affiliation, role)
+            front.authors[index] = Author(author.name, affiliation, role or author.role)
         pending.clear()
         return
     block.kind = "heading"

@@ -25,6 +25,11 @@ class Vocabulary:
     page_numbers: tuple[re.Pattern[str], ...]
     hyphen_keep_prefixes: frozenset[str]
     word_suffixes: tuple[str, ...]
+    caption_patterns: tuple[re.Pattern[str], ...]
+    byline_noise: frozenset[str]
+    byline_roles: tuple[str, ...]  # longest first
+    surnames: tuple[str, ...]  # longest first
+    inline_bylines: tuple[re.Pattern[str], ...]
 
 
 def _strings(data: dict[str, object], key: str) -> tuple[str, ...]:
@@ -60,7 +65,19 @@ def parse_vocabulary(text: str) -> Vocabulary:
         page_numbers=_regexes(data, "page_number_regex"),
         hyphen_keep_prefixes=frozenset(s.lower() for s in _strings(data, "hyphen_keep_prefixes")),
         word_suffixes=tuple(sorted(_strings(data, "word_suffixes"), key=len, reverse=True)),
+        caption_patterns=_regexes(data, "caption_regex"),
+        byline_noise=frozenset(_strings(data, "byline_noise")),
+        byline_roles=tuple(sorted(_strings(data, "byline_roles"), key=len, reverse=True)),
+        surnames=tuple(sorted(set(_surnames(data)), key=len, reverse=True)),
+        inline_bylines=_regexes(data, "inline_byline_regex"),
     )
+
+
+def _surnames(data: dict[str, object]) -> list[str]:
+    value = data.get("surnames")
+    if not isinstance(value, str) or not value.split():
+        raise DictionaryError("ingest.yaml: surnames must be a space-separated string")
+    return value.split()
 
 
 @cache
