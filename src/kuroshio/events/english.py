@@ -56,6 +56,7 @@ class Rules:
     first_person: frozenset[str]
     third_person: frozenset[str]
     noun_markers: frozenset[str]
+    from_titles: frozenset[str]
     modifiers: frozenset[str]
     verbs_with_of: frozenset[str]
     gerund_preps: frozenset[str]
@@ -105,6 +106,7 @@ def load_rules() -> Rules:
             first_person=frozenset(data["pronouns"]["first"]),
             third_person=frozenset(data["pronouns"]["third"]),
             noun_markers=frozenset(data["noun_markers"]),
+            from_titles=frozenset(data["from_titles"]),
             modifiers=frozenset(data["modifiers"]),
             verbs_with_of=frozenset(data["verbs_with_of"]),
             gerund_preps=frozenset(data["gerund_preps"]),
@@ -309,8 +311,10 @@ def _prep_before(text: str, pos: int, rules: Rules, floor: int = 0) -> str:
         i -= 1
     if i < 0:
         return ""
-    if words[i] == "of":
+    if words[i] in ("of", "from"):  # "the Ministers of Foreign Affairs of X", "officials from X"
         j = i - 1
+        if words[i] == "from" and not (j >= 0 and words[j] in rules.from_titles):
+            return "from"
         if j >= 0 and (words[j] in rules.quantifiers or words[j] in rules.titles or raw[j][:1].isupper()):
             while j >= 0 and (words[j] in rules.titles or words[j] in rules.determiners or words[j] == "of"
                               or raw[j][:1].isupper() or words[j] in rules.quantifiers):
@@ -778,7 +782,11 @@ def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int) -> str:
     condition after it: "will visit China if invited")."""
     prefix = text[left : match.start]
     words = _WORD.findall(prefix)
-    if rules.negation.search(" ".join(words[-rules.negation_window :])):
+    tail = " ".join(words[-rules.negation_window - 2 :]).lower()
+    if re.search(r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:rule|ruling|ruled)\s+out\b", tail):
+        return "hypothetical"  # "did not rule out meeting Kim"
+    ruled_out = re.search(r"\brul(?:e|ed|es|ing) out\s*$", tail)
+    if ruled_out or rules.negation.search(" ".join(words[-rules.negation_window :])):
         return "negated"
     hyp_tail = " ".join(words[-rules.hypothetical_window :])
     semicolon = text.find(";", match.end, s_end)
