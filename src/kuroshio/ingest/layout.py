@@ -244,7 +244,7 @@ def is_cjk_name(text: str, vocab: Vocabulary) -> bool:
     """A Chinese personal name: a known surname and one or two more characters, or a transliteration with ·."""
     if "·" in text or "‧" in text or "・" in text:
         return bool(re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:[·‧・][\u4e00-\u9fff]{1,6}){1,3}", text))
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text):
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", text) or text in vocab.not_names:
         return False
     return any(text.startswith(s) and 1 <= len(text) - len(s) <= 2 for s in vocab.surnames)
 

@@ -30,6 +30,7 @@ class Vocabulary:
     byline_roles: tuple[str, ...]  # longest first
     surnames: tuple[str, ...]  # longest first
     inline_bylines: tuple[re.Pattern[str], ...]
+    not_names: frozenset[str]
 
 
 def _strings(data: dict[str, object], key: str) -> tuple[str, ...]:
@@ -70,6 +71,7 @@ def parse_vocabulary(text: str) -> Vocabulary:
         byline_roles=tuple(sorted(_strings(data, "byline_roles"), key=len, reverse=True)),
         surnames=tuple(sorted(set(_surnames(data)), key=len, reverse=True)),
         inline_bylines=_regexes(data, "inline_byline_regex"),
+        not_names=frozenset(_strings(data, "not_names")),
     )
 
 
