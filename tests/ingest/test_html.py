@@ -43,3 +43,33 @@ def test_offsets_point_into_the_page() -> None:
         )
         mapped += run.length
     assert mapped >= len(doc.text) - 20
+
+
+def _read(path: Path) -> Document:
+    (doc,) = list(iter_documents([str(path)], Options()))
+    assert isinstance(doc, Document), doc
+    return doc
+
+
+def test_byline_in_body_without_metadata() -> None:
+    doc = _read(Path(__file__).resolve().parent / "fixtures" / "html" / "byline_in_body.html")
+    record = doc.to_json()
+    assert record["title"] == "日韓防長會談 同意恢復軍事交流"
+    assert [a["name"] for a in record["authors"]] == ["林建宏"]
+    assert record["headings"] == ["北韓威脅成焦點"]
+    assert len(record["paragraphs"]) == 3
+    assert record["date"] is None  # no date in the page's metadata: none guessed from the copyright line
+    for junk in ("綜合報導", "責任編輯", "會員中心", "廣告", "延伸閱讀", "讀者甲", "版權所有"):
+        assert junk not in doc.text
+
+
+def test_english_page() -> None:
+    doc = _read(Path(__file__).resolve().parent / "fixtures" / "html" / "english.html")
+    record = doc.to_json()
+    assert record["title"] == "Japan and China hold first security dialogue in four years"
+    assert [a["name"] for a in record["authors"]] == ["Helen Park"]
+    assert (record["publisher"], record["date"]) == ("Harbor Times", "2025-11-20")
+    assert record["headings"] == ["Disputes remain"]
+    assert len(record["paragraphs"]) == 3
+    for junk in ("Advertisement", "Subscribe", "Related stories", "reader1", "Copyright"):
+        assert junk not in doc.text

@@ -94,6 +94,7 @@ def read_html(source: str, path: str) -> Document:
             include_comments=False,
             include_tables=True,
             deduplicate=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # trafilatura raises assorted errors on broken markup
         raise IngestError(path, f"cannot parse HTML ({type(exc).__name__})") from None
