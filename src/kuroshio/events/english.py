@@ -38,6 +38,28 @@ from kuroshio.model import Document, Event, Mention, Sentence
 
 __all__ = ["code_english", "code_sentence_texts"]
 
+# hot-path regexes, compiled once
+_RX0 = re.compile(r"\b[A-Z][a-z]+\b")
+_RX1 = re.compile(r"\s*\(?\s*(?:[A-Z][\w.'’\-]*\s+)*")
+_RX2 = re.compile(r"\band\b|&|^[-–/]$")
+_RX3 = re.compile(r"[a-zA-Z][a-zA-Z\-]*")
+_RX4 = re.compile(r"\b(?:to|that|of|for|from|against|on|with)\b")
+_RX5 = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?$")
+_RX6 = re.compile(r",\s*$")
+_RX7 = re.compile(r"\s+by\b")
+_RX8 = re.compile(r"(?:['’]s?)?(?:\s*[\w\-]+){0,3}\s*[\"“]?")
+_RX9 = re.compile(r"[\s,]*(?:to\s+|should\s+|must\s+)?[\"“]?\s*(?:\w+ly\s+)?")
+_RX10 = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:rule|ruling|ruled)\s+out\b")
+_RX11 = re.compile(r"\brul(?:e|ed|es|ing) out\s*$")
+_RX12 = re.compile(r"\s(?:if|unless)\s")
+_RX13 = re.compile(r"[\w\s.,'’\-]{0,40}")
+_RX14 = re.compile(r"\b(?:released|issued|delivered|made)\b.{0,4}\bby\b")
+_RX15 = re.compile(r"(?:[\s,]+(?:[A-Za-z][\w.'’\-]*|\d+)){0,6}?\s+(\w+)")
+_RX16 = re.compile(r"[A-Z][a-z]+")
+_RX17 = re.compile(r"(?:\s+(?:[A-Z][\w.'’\-]*|[a-z]+(?=\s+[A-Z])))+")
+_RX18 = re.compile(r"[A-Za-z][\w'’\-]*")
+_RX19 = re.compile(r"[A-Za-z][\w'’\-]*")
+_JOINT_WORDS = re.compile(r"\b(?:joint|combined|trilateral|bilateral)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*|[;:,()\"“”]")
 _QUOTE = "\"“”"
 
@@ -213,7 +235,7 @@ def _slots(
             kind = "first" if w.group(0) == "I" or (low in rules.first_person and low != "i") else "third"
             extra.append(Slot(w.start(), w.end(), (), pronoun=kind))
     if state.aliases:
-        for w in re.finditer(r"\b[A-Z][a-z]+\b", text[sentence.start : sentence.end]):
+        for w in _RX0.finditer(text[sentence.start : sentence.end]):
             if w.group(0) in state.aliases:
                 extra.append(Slot(sentence.start + w.start(), sentence.start + w.end(), state.aliases[w.group(0)]))
     if extra:
@@ -257,7 +279,7 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
             between = text[prev.end : slot.start]
             same = prev.members and slot.members and {m.code for m in prev.members} == {m.code for m in slot.members}
             if prev.pronoun is None and slot.pronoun is None and prev.members and slot.members and (
-                (same and re.fullmatch(r"\s*\(?\s*(?:[A-Z][\w.'’\-]*\s+)*", between))  # "Secretary Antony J. Blinken"
+                (same and _RX1.fullmatch(between))  # "Secretary Antony J. Blinken"
                 or not between.strip()  # "United Nations Security Council": one name
             ):
                 prev.end = max(prev.end, slot.end)
@@ -273,7 +295,7 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
                 and _CONNECTOR.search(between)
             )
             if joined and "\n" not in between and len(between) < 80:
-                connectors.append("and" if re.search(r"\band\b|&|^[-–/]$", between) else ",")
+                connectors.append("and" if _RX2.search(between) else ",")
                 chain.append(slot)
                 continue
             close()
@@ -388,7 +410,7 @@ def _matches(text: str, start: int, end: int, lexicon: Lexicon, rules: Rules) ->
     low = text.lower()
     found: list[_Match] = []
     taken_until = start
-    words = list(re.finditer(r"[a-zA-Z][a-zA-Z\-]*", low[start:end]))
+    words = list(_RX3.finditer(low[start:end]))
     for i, w in enumerate(words):
         pos = start + w.start()
         if pos < taken_until:
@@ -497,7 +519,7 @@ def _code_sentence(
     speaks = ":" in chunk or not rules.speaker_words.isdisjoint(_LOWER_WORD.findall(chunk.lower()))
     slots = _slots(text, sentence, mentions, rules, state, pronouns=bool(matches))
     _learn_aliases(text, slots, rules, state, s_end)
-    if not matches and not speaks and state.authors:  # fast path: only remember the subject
+    if not matches and not speaks and (state.authors or len(slots) < 2):  # fast path: only remember the subject
         for slot in slots:
             if slot.members and not _prep_before(text, slot.start, rules, s_start):
                 state.last_subject = slot.members
@@ -550,14 +572,14 @@ def _code_matches(
         trig = match.trigger
         if match.start < governed[1]:
             between = text[governed[0] : match.start]
-            if re.search(r"\b(?:to|that|of|for|from|against|on|with)\b", between) and not re.search(
+            if _RX4.search(between) and not re.search(
                 r"\b(?:and|but)\s+(?:\w+ly\s+)?$", between
             ):
                 continue  # the content of an appeal, demand, accusation or threat, not an event of its own
         c_left, c_right = _clause_bounds(text, s_start, s_end, match.start, rules)
         later = [v for v in verb_starts if v > match.start]
         if trig.governs:  # the content may hold verbs; only a coordinated verb ("and urged") ends the object
-            later = [v for v in later if re.search(r"\b(?:and|but)\s+(?:\w+ly\s+)?$", text[match.end : v])]
+            later = [v for v in later if _RX5.search(text[match.end : v])]
         bound = min([c_right] + later)
         inside = match.start + len(match.head)
         mode = _mode(text, c_left, match, rules, s_end)
@@ -578,7 +600,7 @@ def _code_matches(
                 ):
                     src = previous[1]  # "condemned the launch and urged X": one subject, two verbs
                 lead = text[c_left : match.start]
-                if not src and (not lead.strip() or (match.head.endswith("ing") and re.search(r",\s*$", lead))):
+                if not src and (not lead.strip() or (match.head.endswith("ing") and _RX6.search(lead))):
                     src = _members(_subject(groups, s_start, match.start, taken), text)
                 exclude = {m.code for m in src}
                 tgt_group = _after(groups, text, rules, inside, match.end, bound, trig.tprep, exclude)
@@ -623,7 +645,7 @@ def _code_matches(
                 state.pending_joint.append((sentence, span, code, mode, date, precision))
             continue
         if trig.joint and src:
-            joint_words = re.search(r"\b(?:joint|combined|trilateral|bilateral)\b", text[match.start : match.end], re.I)
+            joint_words = _JOINT_WORDS.search(text[match.start : match.end])
             if joint_words or not tgt:
                 with_group = _after(groups, text, rules, inside, match.end, bound, ("with",))
                 parties = _unique(list(src) + list(_members(with_group, text)))
@@ -700,7 +722,7 @@ def _is_passive(text: str, left: int, match: _Match, lexicon: Lexicon) -> bool:
     before = _words_before(text, match.start, 3, left)
     if any(w in ("is", "are", "was", "were", "be", "been", "being", "get", "got") for w in before):
         return True
-    return bool(re.match(r"\s+by\b", text[match.end : match.end + 5]))
+    return bool(_RX7.match(text[match.end : match.end + 5]))
 
 
 def _noun_arguments(
@@ -713,7 +735,7 @@ def _noun_arguments(
     for g in groups:  # with at most three modifier words between the actor and the noun
         if g.end <= match.start and g.start >= left:
             between = text[g.end : match.start]
-            if re.fullmatch(r"(?:['’]s?)?(?:\s*[\w\-]+){0,3}\s*[\"“]?", between) and not _NOT_MODIFIER.search(between):
+            if _RX8.fullmatch(between) and not _NOT_MODIFIER.search(between):
                 pre = g
     src: list[Mention] = []
     tgt: list[Mention] = []
@@ -769,7 +791,7 @@ def _complement(text: str, trig: Trigger, code: str, after: int, right: int, lex
     """Appeals and demands: the verb after the target ("urged X to exercise restraint", "demanded that X retract")
     refines the code."""
     rest = text[after:right]
-    m = re.match(r"[\s,]*(?:to\s+|should\s+|must\s+)?[\"“]?\s*(?:\w+ly\s+)?", rest)
+    m = _RX9.match(rest)
     tail = rest[m.end() :] if m else rest
     for comp in lexicon.complements:
         if comp.regex.match(tail):
@@ -783,9 +805,9 @@ def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int) -> str:
     prefix = text[left : match.start]
     words = _WORD.findall(prefix)
     tail = " ".join(words[-rules.negation_window - 2 :]).lower()
-    if re.search(r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:rule|ruling|ruled)\s+out\b", tail):
+    if _RX10.search(tail):
         return "hypothetical"  # "did not rule out meeting Kim"
-    ruled_out = re.search(r"\brul(?:e|ed|es|ing) out\s*$", tail)
+    ruled_out = _RX11.search(tail)
     if ruled_out or rules.negation.search(" ".join(words[-rules.negation_window :])):
         return "negated"
     hyp_tail = " ".join(words[-rules.hypothetical_window :])
@@ -793,7 +815,7 @@ def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int) -> str:
     suffix = text[match.end : semicolon if semicolon >= 0 else s_end]
     if (
         rules.hypothetical_clause.search(prefix)
-        or re.search(r"\s(?:if|unless)\s", suffix)
+        or _RX12.search(suffix)
         or (rules.hypothetical.search(hyp_tail) and not rules.hypothetical_not.search(" ".join(words[-4:]) + " "))
     ):
         return "hypothetical"
@@ -826,15 +848,15 @@ def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], ru
         members = tuple(m for slot in g.slots if slot.pronoun is None for m in slot.members)
         if not members:
             continue
-        if 0 <= colon - s_start < 90 and g.end <= colon and re.fullmatch(r"[\w\s.,'’\-]{0,40}", text[g.end : colon]):
+        if 0 <= colon - s_start < 90 and g.end <= colon and _RX13.fullmatch(text[g.end : colon]):
             candidates.append(members)
             continue
         before = " ".join(_words_before(text, g.start, 8, s_start))
-        if statement.search(before) or re.search(r"\b(?:released|issued|delivered|made)\b.{0,4}\bby\b", before):
+        if statement.search(before) or _RX14.search(before):
             candidates.append(members)
             continue
         after = text[g.end : min(s_end, g.end + 80)]
-        m = re.match(r"(?:[\s,]+(?:[A-Za-z][\w.'’\-]*|\d+)){0,6}?\s+(\w+)", after)
+        m = _RX15.match(after)
         if not g.prep and m and m.group(1) in rules.speech_verbs:
             candidates.append(members)
         elif not g.prep and _GAVE_STATEMENT.match(after):
@@ -853,11 +875,11 @@ def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_
             continue
         names: list[str] = []
         if any(m.kind == "person" for m in slot.members):
-            names.extend(w for w in re.findall(r"[A-Z][a-z]+", text[slot.start : slot.end]))
-        tail = re.match(r"(?:\s+(?:[A-Z][\w.'’\-]*|[a-z]+(?=\s+[A-Z])))+", text[slot.end : min(s_end, slot.end + 80)])
+            names.extend(w for w in _RX16.findall(text[slot.start : slot.end]))
+        tail = _RX17.match(text[slot.end : min(s_end, slot.end + 80)])
         if tail:
-            words = re.findall(r"[A-Za-z][\w'’\-]*", tail.group(0))
-            own = re.findall(r"[A-Za-z][\w'’\-]*", text[slot.start : slot.end])
+            words = _RX18.findall(tail.group(0))
+            own = _RX19.findall(text[slot.start : slot.end])
             titled = any(w.lower() in rules.titles for w in words) or bool(own and own[-1].lower() in rules.titles)
             if titled:
                 names.extend(w for w in words if w[:1].isupper() and w.lower() not in rules.titles and len(w) > 2)
