@@ -96,9 +96,13 @@ class Report:
         return sum(len(d.leaks) for d in self.documents)
 
     def by_lang(self) -> dict[str, dict[str, Any]]:
+        """Scores per language (zh-Hant, zh-Hans, en, ...), and for all Chinese documents together as 'zh'."""
         out: dict[str, dict[str, Any]] = {}
-        for lang in sorted({d.lang or "?" for d in self.documents}):
-            docs = [d for d in self.documents if (d.lang or "?") == lang]
+        langs = sorted({d.lang or "?" for d in self.documents})
+        if sum(1 for lang in langs if lang.startswith("zh-")) > 1:
+            langs.append("zh")
+        for lang in langs:
+            docs = [d for d in self.documents if (d.lang or "?") == lang or (lang == "zh" and _chinese(d.lang))]
             out[lang] = {
                 "documents": len(docs),
                 "root": sum((d.root for d in docs), Score()).to_json(),
@@ -119,6 +123,10 @@ class Report:
             "by_lang": self.by_lang(),
             "per_document": [d.to_json() for d in self.documents],
         }
+
+
+def _chinese(lang: str | None) -> bool:
+    return bool(lang) and lang.startswith("zh-")  # type: ignore[union-attr]
 
 
 def read_gold(path: str | Path) -> dict[str, GoldDoc]:

@@ -234,6 +234,8 @@ class _SentenceCoder:
         rest = self.shadow[end : min(end + 8, self.clauses[clause][1])]
         if any(w in rest for w in self.grammar.suffix_anchor):
             return []  # 建交以來, 邦交正常化60年來: a time anchor, not a reported event
+        if trigger.args != "directed" and _has(self.shadow[self.clauses[clause][0] : start], ("关于", "有关")):
+            return []  # 關於今年由中國主辦的部長會議: the meeting is a topic, not a reported event
         left = [g for g in self.groups if g.end <= start]
         here = [g for g in left if g.clause == clause]
         right = [
@@ -452,6 +454,9 @@ class _SentenceCoder:
         after = self.shadow[end : end + 2]
         if self._planned(clause_head, clause_start):
             return "planned"
+        earlier = self.shadow[max(self.sentence.start, start - 20) : start]
+        if "再" in self.shadow[start - 1 : start + 1] and "先" in earlier:
+            return "planned"  # 先在日本停留2天，再訪問美國: the second leg is still ahead
         if trigger.args != "directed" and _has(self.shadow[end : end + 4], ("即将", "将于", "将在", "预计", "将举行")):
             return "planned"  # 首腦會談即將舉行
         if any(after.startswith(w) for w in g.suffix_planned) and not any(after.startswith(w) for w in g.suffix_actual):
