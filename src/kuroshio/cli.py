@@ -333,6 +333,7 @@ def dyad(
     until: Annotated[str | None, typer.Option("--until", help="Up to this date (YYYY[-MM[-DD]]).")] = None,
     mode: Annotated[str, typer.Option("--mode", help="actual, planned, hypothetical, negated or all.")] = "actual",
     plot: Annotated[str | None, typer.Option("--plot", help="Also draw the series to FILE.png or FILE.html.")] = None,
+    skip_empty: Annotated[bool, typer.Option("--skip-empty", help="Leave out periods without events.")] = False,
     format: Annotated[SeriesFormat, typer.Option("--format", help="table, json or csv.")] = SeriesFormat.table,
 ) -> None:
     """The relation trajectory of two actors: events per quad class, mean and sum of Goldstein values per period."""
@@ -341,7 +342,7 @@ def dyad(
         try:
             rows = store.dyad_series(
                 a, b, freq=freq.value, direction=direction, since=since, until=until,
-                mode=None if mode == "all" else mode,
+                mode=None if mode == "all" else mode, fill=not skip_empty,
             )  # fmt: skip
         except KuroshioError as exc:
             _fail(str(exc), 2)

@@ -14,7 +14,8 @@ from kuroshio.store import Store
 def db(tmp_path, factory):
     path = tmp_path / "cli.duckdb"
     with Store(path) as store:
-        store.add(factory.make_document("a", [("KOR", "JPN", "042", "2019-07-04"), ("JPN", "KOR", "112", "2019-09-10")]))
+        specs = [("KOR", "JPN", "042", "2019-07-04"), ("JPN", "KOR", "112", "2019-09-10")]
+        store.add(factory.make_document("a", specs))
     return str(path)
 
 
@@ -35,6 +36,8 @@ def test_dyad_json_and_csv(runner, db):
     lines = result.stdout.splitlines()
     assert lines[0].startswith("period,events,q1")
     assert lines[1:] == ["2019-07,1,1,0,0,0,1.9,1.9"]  # one direction: one month
+    result = runner.invoke(app, ["dyad", "KOR", "JPN", "--db", db, "--format", "csv", "--skip-empty"])
+    assert [line[:7] for line in result.stdout.splitlines()[1:]] == ["2019-07", "2019-09"]
 
 
 @pytest.mark.parametrize("suffix", [".png", ".html"])

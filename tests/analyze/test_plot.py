@@ -12,7 +12,8 @@ from kuroshio.errors import UsageError
 
 @pytest.fixture
 def rows(store, factory):
-    store.add(factory.make_document("a", [("KOR", "JPN", "042", "2019-07-04"), ("JPN", "KOR", "112", "2019-09-10")]))
+    specs = [("KOR", "JPN", "042", "2019-07-04"), ("JPN", "KOR", "112", "2019-09-10")]
+    store.add(factory.make_document("a", specs))
     return store.dyad_series("KOR", "JPN")
 
 

@@ -80,6 +80,8 @@ def test_since_until_fill_the_whole_range(dyads):
     assert [r["period"] for r in rows] == ["2019-Q1", "2019-Q2", "2019-Q3", "2019-Q4", "2020-Q1", "2020-Q2"]
     assert [r["events"] for r in rows] == [0, 0, 4, 0, 0, 0]
     assert dyads.dyad_series("KOR", "CHN") == []
+    sparse = dyads.dyad_series("KOR", "JPN", freq="quarter", since="2019-01", until="2020-06-30", fill=False)
+    assert [(r["period"], r["events"]) for r in sparse] == [("2019-Q3", 4)]
 
 
 def test_bad_series_arguments(dyads):

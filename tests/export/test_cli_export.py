@@ -14,7 +14,8 @@ from kuroshio.store import Store
 def db(tmp_path, factory):
     path = tmp_path / "cli.duckdb"
     with Store(path) as store:
-        store.add(factory.make_document("a", [("KOR", "JPN", "042", "2019-07-04"), ("JPN", "KOR", "112", "2019-09-10")]))
+        specs = [("KOR", "JPN", "042", "2019-07-04"), ("JPN", "KOR", "112", "2019-09-10")]
+        store.add(factory.make_document("a", specs))
         store.add(factory.make_document("b", [("CHN", "USA", "190", "2020-01-02")]))
     return str(path)
 

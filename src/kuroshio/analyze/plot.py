@@ -42,7 +42,7 @@ def _png(rows: list[dict[str, Any]], path: Path, title: str) -> None:
         raise UsageError("PNG plots need matplotlib: pip install 'kuroshio[plot]'") from None
     labels = [r["period"] for r in rows]
     x = range(len(rows))
-    fig, ax = plt.subplots(figsize=(max(6.0, 0.35 * len(rows) + 2), 4.5))
+    fig, ax = plt.subplots(figsize=(min(14.0, max(6.0, 0.35 * len(rows) + 2)), 4.5))
     try:
         bottom = [0] * len(rows)
         for key, name in QUAD_NAMES.items():

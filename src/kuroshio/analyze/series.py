@@ -108,8 +108,11 @@ def dyad_series(
     since: str | None = None,
     until: str | None = None,
     mode: str | None = "actual",
+    fill: bool = True,
 ) -> list[dict[str, Any]]:
     """One row per period from the first to the last (or ``since`` to ``until``), empty periods included.
+
+    With ``fill=False`` only the periods that have events are returned.
 
     Row: ``{"period", "start", "events", "q1".."q4", "goldstein_mean", "goldstein_sum"}``; ``goldstein_mean`` is
     None for a period without events. Events dated less precisely than the period (a 'YYYY' date in a month series)
@@ -139,6 +142,9 @@ def dyad_series(
     start = first
     while start <= last:
         n, q1, q2, q3, q4, total = found.get(start, (0, 0, 0, 0, 0, 0.0))
+        if not n and not fill:
+            start = next_period(start, freq)
+            continue
         mean = total / n if n else None
         rows.append(
             {

@@ -368,12 +368,18 @@ class Store:
         since: str | None = None,
         until: str | None = None,
         mode: str | None = "actual",
+        fill: bool = True,
     ) -> list[dict[str, Any]]:
-        """Per-period counts by quad class and Goldstein mean/sum of the events between ``a`` and ``b``."""
+        """Per-period counts by quad class and Goldstein mean/sum of the events between ``a`` and ``b``.
+
+        Periods without events are included (zeros) unless ``fill=False``. See :func:`kuroshio.analyze.dyad_series`.
+        """
         from kuroshio.analyze import dyad_series
 
         return self._safe(
-            lambda: dyad_series(self.con, a, b, freq=freq, direction=direction, since=since, until=until, mode=mode),
+            lambda: dyad_series(
+                self.con, a, b, freq=freq, direction=direction, since=since, until=until, mode=mode, fill=fill
+            ),
             "compute a dyad series",
         )  # type: ignore[no-any-return]
 
