@@ -92,6 +92,7 @@ class Rules:
     planned_window: int
     targetless_roots: frozenset[str]
     force_nouns: re.Pattern[str]
+    intent_frame: re.Pattern[str]
     openers: re.Pattern[str] = re.compile("")
     speaker_words: frozenset[str] = frozenset()
     statement_by: re.Pattern[str] = re.compile("")
@@ -142,6 +143,7 @@ def load_rules() -> Rules:
             planned_window=int(plan["window"]),
             targetless_roots=frozenset(str(r) for r in data["targetless_roots"]),
             force_nouns=re.compile(r"\b(?:" + _alternation(data["force_nouns"]) + r")", re.IGNORECASE),
+            intent_frame=re.compile(r"\b(?:" + _alternation(data["intent_frames"]) + r")\s*$", re.IGNORECASE),
             openers=re.compile(r"[;:]|\s(?:" + _alternation(data["clause_openers"]) + r")\s"),
             speaker_words=frozenset(
                 [w for w in speech if " " not in w] + [w for w in data["statement_nouns"] if " " not in w]
@@ -167,7 +169,7 @@ class Slot:
     start: int
     end: int
     members: tuple[Mention, ...]
-    pronoun: str | None = None  # "first" | "third" for an unresolved pronoun
+    pronoun: str | None = None  # "first" | "third": a pronoun to resolve; "alias": a name or title seen before
 
 
 @dataclass(slots=True)
@@ -235,9 +237,14 @@ def _slots(
             kind = "first" if w.group(0) == "I" or (low in rules.first_person and low != "i") else "third"
             extra.append(Slot(w.start(), w.end(), (), pronoun=kind))
     if state.aliases:
+        for w in _THE_TITLE.finditer(text, sentence.start, sentence.end):
+            members = state.aliases.get("the " + w.group(1))
+            if members:
+                extra.append(Slot(w.start(), w.end(), members, pronoun="alias"))
         for w in _RX0.finditer(text[sentence.start : sentence.end]):
             if w.group(0) in state.aliases:
-                extra.append(Slot(sentence.start + w.start(), sentence.start + w.end(), state.aliases[w.group(0)]))
+                extra.append(Slot(sentence.start + w.start(), sentence.start + w.end(), state.aliases[w.group(0)],
+                                  pronoun="alias"))
     if extra:
         covered = [(sl.start, sl.end) for sl in slots]
         extra = [x for x in extra if not any(a <= x.start < b for a, b in covered)]
@@ -245,7 +252,7 @@ def _slots(
     kept: list[Slot] = []
     for i, slot in enumerate(ordered_slots):  # "his Chinese counterpart": the possessive only determines the actor
         nxt = ordered_slots[i + 1] if i + 1 < len(ordered_slots) else None
-        if slot.pronoun is not None and nxt is not None and not text[slot.end : nxt.start].strip() and \
+        if slot.pronoun in ("first", "third") and nxt is not None and not text[slot.end : nxt.start].strip() and \
                 text[slot.start : slot.end].lower() in ("its", "their", "his", "her", "our", "my"):
             continue
         kept.append(slot)
@@ -339,7 +346,8 @@ def _prep_before(text: str, pos: int, rules: Rules, floor: int = 0) -> str:
             return "from"
         if j >= 0 and (words[j] in rules.quantifiers or words[j] in rules.titles or raw[j][:1].isupper()):
             while j >= 0 and (words[j] in rules.titles or words[j] in rules.determiners or words[j] == "of"
-                              or raw[j][:1].isupper() or words[j] in rules.quantifiers):
+                              or raw[j][:1].isupper() or words[j] in rules.quantifiers
+                              or (words[j] == "for" and j > 0 and words[j - 1] in rules.titles)):
                 j -= 1
             return words[j] if j >= 0 and words[j] in rules.prepositions else ""
         return "of"
@@ -431,7 +439,7 @@ def _matches(text: str, start: int, end: int, lexicon: Lexicon, rules: Rules) ->
                     continue  # "the meeting", "his visit": a noun, not the verb
             if trigger.kind == "verb" and (
                 (low.startswith(" of ", pos + len(w.group(0))) and lexicon.verb_forms.get(w.group(0)) not in
-                 rules.verbs_with_of and not w.group(0).endswith(("ed", "ing")))
+                 rules.verbs_with_of and not w.group(0).endswith("ed"))
                 or (i > 0 and words[i - 1].group(0) in rules.gerund_preps and w.group(0).endswith("ing"))
             ):
                 continue  # "the transfer of arms" is a noun; "in attacking" a gerund with no subject of its own
@@ -530,7 +538,7 @@ def _code_sentence(
         _update_speaker(text, s_start, s_end, groups, rules, state)
     if not state.authors:
         for g in groups:  # a plural subject is the likely author of a statement ("The Ministers of A, B and C affirm")
-            members = tuple(m for slot in g.slots if slot.pronoun is None for m in slot.members)
+            members = tuple(m for slot in g.slots if slot.pronoun in (None, "alias") for m in slot.members)
             if not g.prep and len({m.code for m in members}) >= 2:
                 state.authors = _unique(list(members))
                 break
@@ -584,6 +592,13 @@ def _code_matches(
         inside = match.start + len(match.head)
         mode = _mode(text, c_left, match, rules, s_end)
         code = _refine(trig, text, match, c_left, c_right)
+        if code[:2] in _INTENT_OF and not trig.intent and rules.intent_frame.search(
+            " ".join(w for w in _WORD.findall(text[c_left : match.start])[-7:] if not w.endswith("ly"))
+        ):
+            # "vowed to / will continue to / agreed to" + a cooperative act: an actual statement of intent (03)
+            code = _INTENT_OF.get(code, _INTENT_OF[code[:2]])
+            if mode == "planned":
+                mode = "actual"
         src: tuple[Mention, ...] = ()
         tgt: tuple[Mention, ...] = ()
         tgt_group: Group | None = None
@@ -600,7 +615,8 @@ def _code_matches(
                 ):
                     src = previous[1]  # "condemned the launch and urged X": one subject, two verbs
                 lead = text[c_left : match.start]
-                if not src and (not lead.strip() or (match.head.endswith("ing") and _RX6.search(lead))):
+                participle = match.head.endswith("ing") and lead.rstrip().endswith(",")
+                if not src and (not lead.strip() or _COORDINATED_VERB.search(lead) or participle):
                     src = _members(_subject(groups, s_start, match.start, taken), text)
                 exclude = {m.code for m in src}
                 tgt_group = _after(groups, text, rules, inside, match.end, bound, trig.tprep, exclude)
@@ -629,8 +645,8 @@ def _code_matches(
             a: Mention, b: Mention | None, cameo: str, confidence: float, mode: str = mode, date: str | None = date,
             precision: str | None = precision, span: tuple[int, int] = span,
         ) -> None:
-            if b is not None and a.code == b.code:
-                return
+            if b is not None and (a.code == b.code or (a.country == b.country and b.country in (a.code, b.code))):
+                return  # no event of an actor with itself, nor of a state with its own government
             if b is None and cameo[:2] not in rules.targetless_roots:
                 return
             events.append(build_event(doc, sentence, a, b, cameo, mode=mode, date=date, date_precision=precision,
@@ -639,7 +655,12 @@ def _code_matches(
         if trig.sym:
             parties = participants if trig.kind == "noun" else _unique(list(src) + list(tgt))
             if len({m.code for m in parties}) >= trig.min_parties:
-                for a, b in permutations(parties, 2):
+                pairs = list(permutations(parties, 2))
+                if trig.kind == "verb" and src and tgt and code[:2] != "04":
+                    # "Japan will coordinate with the US and the ROK": Japan with each, not the US with the ROK
+                    objects = {m.code for m in tgt} - {m.code for m in src}
+                    pairs = [(a, b) for a, b in pairs if not (a.code in objects and b.code in objects)]
+                for a, b in pairs:
                     emit(a, b, code, conf)
             elif code == "050" and trig.kind == "noun" and not parties and "joint" in text[span[0] : span[1]].lower():
                 state.pending_joint.append((sentence, span, code, mode, date, precision))
@@ -845,7 +866,7 @@ def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], ru
     colon = text.find(":", s_start, s_end)
     statement = rules.statement_by
     for g in groups:
-        members = tuple(m for slot in g.slots if slot.pronoun is None for m in slot.members)
+        members = tuple(m for slot in g.slots if slot.pronoun in (None, "alias") for m in slot.members)
         if not members:
             continue
         if 0 <= colon - s_start < 90 and g.end <= colon and _RX13.fullmatch(text[g.end : colon]):
@@ -868,6 +889,17 @@ def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], ru
             state.authors = _unique(list(c))
 
 
+# the intent code (root 03) for a cooperative act announced as an intention
+_INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311", "064": "0314", "07": "033",
+              "070": "033", "071": "0331", "072": "0332", "073": "0333", "08": "035"}
+
+_COORDINATED_VERB = re.compile(r"(?:,|\band|\bor|\bbut)\s+(?:\w+ly\s+)?$")
+
+_TITLE_ALIASES = frozenset({"Secretary", "President", "Minister", "Premier", "Chancellor", "Spokesperson",
+                            "Ambassador", "Chairman", "Envoy"})
+_THE_TITLE = re.compile(r"\b[Tt]he\s+(" + "|".join(sorted(_TITLE_ALIASES)) + r")\b(?!\s+(?:of\s+)?[A-Z])")
+
+
 def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_end: int) -> None:
     """Names after an actor and its title ("Chinese Foreign Ministry Spokesperson Guo Jiakun") stand for it later."""
     for slot in slots:
@@ -887,3 +919,7 @@ def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_
             if name.lower() in rules.titles or name.lower() in rules.determiners or name.lower() in rules.prepositions:
                 continue
             state.aliases[name] = slot.members
+        if any(m.kind in ("person", "role") for m in slot.members):  # "the Secretary" later means this person
+            for title in _RX19.findall(text[slot.start : slot.end]):
+                if title in _TITLE_ALIASES:
+                    state.aliases["the " + title] = slot.members
