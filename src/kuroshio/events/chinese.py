@@ -138,6 +138,7 @@ class _SentenceCoder:
         self.groups = self._groups()
         self.dates: list[DateMention] | None = None
         self.last_directed: tuple[list[Mention], list[Mention]] | None = None
+        self.last_subject: Group | None = None
 
     # -- structure -------------------------------------------------------------------------------------------------
 
@@ -256,6 +257,8 @@ class _SentenceCoder:
 
         subject = nearest("subject")
         from_earlier = subject is None
+        if subject is None and self.last_subject is not None and self._continues(clause):
+            subject = self.last_subject  # 不但指責南韓……，還批評首爾: the same subject goes on
         if subject is None:
             subject = self._earlier_subject(clause, left)
         target, partner, agent = nearest("target"), nearest("partner"), nearest("agent")
@@ -282,6 +285,8 @@ class _SentenceCoder:
                 targets = implicit or _members(target) or _members(obj) or _members(partner)
                 if not targets and "对此" in self.shadow[self.clauses[clause][0] : start]:
                     targets = _members(self._previous_subject(clause, sources))  # 北韓試射飛彈，日本對此表示抗議
+                if not targets and trigger.root in VERBAL_ROOTS:
+                    targets = _members(self._cause(clause, sources))
                 if not targets and trigger.root == "14":  # 在日本大使館前示威
                     targets = _members(next((g for g in reversed(here) if g.role == "location"), None))
                 if not targets and trigger.root in COMPLEMENT_TARGET_ROOTS:
@@ -309,6 +314,8 @@ class _SentenceCoder:
                     pairs += [(h, v, "043"), (v, h, "042")]
         if not pairs:
             return []
+        if subject is not None:
+            self.last_subject = subject
         mode = self.mode(trigger, start, end)
         date, precision = self.date(start, end)
         if mode == "actual" and date is not None and is_after(date, self.doc.date) and not trigger.intent:
@@ -359,6 +366,16 @@ class _SentenceCoder:
             return forward if intent else forward + [(b, a) for a, b in forward]
         return list(permutations(sides, 2)) if len(sides) >= 2 else []
 
+    def _cause(self, clause: int, sources: list[Mention]) -> Group | None:
+        """由於北韓試射飛彈，日本表示抗議: the actor right after a cause marker in an earlier clause."""
+        countries = {m.country for m in sources}
+        for g in self.groups:
+            if g.clause < clause and not countries & {m.country for m in g.members}:
+                before = self.shadow[max(self.sentence.start, g.start - 2) : g.start]
+                if any(before.endswith(w) for w in self.grammar.cause_markers):
+                    return g
+        return None
+
     def _previous_subject(self, clause: int, sources: list[Mention]) -> Group | None:
         """The actor of the clause that 對此 ('to this') points back to."""
         countries = {m.country for m in sources}
@@ -402,10 +419,18 @@ class _SentenceCoder:
         if speakers:
             return speakers[-1]
         for c in range(clause - 1, max(-1, clause - 1 - MAX_WALK_BACK), -1):
-            earlier = [g for g in left if g.clause == c and g.role == "subject"]
+            earlier = [g for g in left if g.clause == c and g.role == "subject" and not self._object_of_trigger(g)]
             if earlier:
                 return earlier[0]
         return None
+
+    def _continues(self, clause: int) -> bool:
+        text = self.shadow[self.clauses[clause][0] : self.clauses[clause][1]].lstrip()
+        return any(text.startswith(w) for w in self.grammar.continuation)
+
+    def _object_of_trigger(self, group: Group) -> bool:
+        """遏制中國: a group right after a trigger is that trigger's object, not a later clause's subject."""
+        return any(0 <= group.start - e <= OBJECT_GAP for _, e in self.trigger_spans)
 
     def _speaks(self, group: Group) -> bool:
         """Whether a verb of saying follows the group within its clause (李在明23日表示 ...)."""
@@ -447,10 +472,15 @@ class _SentenceCoder:
             return "negated"
         if trigger.args != "directed" and any(self.shadow.startswith(w, end) for w in g.suffix_negation):
             return "negated"  # 對話並未恢復
-        if _has(clause_head, g.speculative):
+        purpose = any(clause_head.endswith(w) for w in g.purpose_prefix) and not any(
+            clause_head.endswith(w) for w in g.purpose_exceptions
+        )
+        if _has(clause_head, g.speculative) or purpose:
             return "hypothetical"
         if trigger.intent:
             return "actual"
+        if _has(clause_head, g.obligation):
+            return "hypothetical"
         after = self.shadow[end : end + 2]
         if self._planned(clause_head, clause_start):
             return "planned"

@@ -58,6 +58,11 @@ class Grammar:
     conjunctions: frozenset[str]
     conditional: tuple[str, ...]
     speculative: tuple[str, ...]
+    obligation: tuple[str, ...]
+    purpose_prefix: tuple[str, ...]
+    purpose_exceptions: tuple[str, ...]
+    continuation: tuple[str, ...]
+    cause_markers: tuple[str, ...]
     negation: tuple[str, ...]
     negation_exceptions: tuple[str, ...]
     conditional_exceptions: tuple[str, ...]
@@ -115,6 +120,11 @@ def parse_grammar(data: Any, name: str = GRAMMAR_FILE) -> Grammar:
         conjunctions=frozenset(to_simplified(str(data.get("conjunctions", "")))),
         conditional=_words(data, "conditional", name),
         speculative=_words(data, "speculative", name),
+        obligation=_words(data, "obligation", name),
+        purpose_prefix=_words(data, "purpose_prefix", name),
+        purpose_exceptions=_words(data, "purpose_exceptions", name),
+        continuation=_words(data, "continuation", name),
+        cause_markers=_words(data, "cause_markers", name),
         negation=_words(data, "negation", name),
         negation_exceptions=_words(data, "negation_exceptions", name),
         conditional_exceptions=_words(data, "conditional_exceptions", name),
