@@ -812,7 +812,7 @@ def _complement(text: str, trig: Trigger, code: str, after: int, right: int, lex
     """Appeals and demands: the verb after the target ("urged X to exercise restraint", "demanded that X retract")
     refines the code."""
     rest = text[after:right]
-    m = _RX9.match(rest)
+    m = _COMPLEMENT_HEAD.match(rest)
     tail = rest[m.end() :] if m else rest
     for comp in lexicon.complements:
         if comp.regex.match(tail):
@@ -840,6 +840,8 @@ def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int) -> str:
         or (rules.hypothetical.search(hyp_tail) and not rules.hypothetical_not.search(" ".join(words[-4:]) + " "))
     ):
         return "hypothetical"
+    if text[:s_end].rstrip().endswith("?"):
+        return "hypothetical"  # a question asks whether it happens
     if match.trigger.intent:
         return "actual"
     if rules.planned.search(" ".join(words[-rules.planned_window :])):
@@ -893,6 +895,9 @@ def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], ru
 _INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311", "064": "0314", "07": "033",
               "070": "033", "071": "0331", "072": "0332", "073": "0333", "08": "035"}
 
+_COMPLEMENT_HEAD = re.compile(
+    r"[\s,]*(?:(?:[\w'’]+\s+){0,2}?(?:to|should|must)\s+)?[\"“]?\s*(?:\w+ly\s+)?"
+)  # "urged the U.S. side to stop ...", "demanded that Japan retract ..."
 _COORDINATED_VERB = re.compile(r"(?:,|\band|\bor|\bbut)\s+(?:\w+ly\s+)?$")
 
 _TITLE_ALIASES = frozenset({"Secretary", "President", "Minister", "Premier", "Chancellor", "Spokesperson",
