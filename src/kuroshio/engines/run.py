@@ -46,7 +46,7 @@ def run_ingest(
 
     if process is None:
         _check_pipeline(options)
-    workers = options.workers or os.cpu_count() or 1
+    workers = options.workers or available_cores()
     partitions = list(plan_partitions(paths, partition_bytes=partition_bytes))
     summary = IngestSummary(partitions=len(partitions))
     manifest = Manifest.for_store(options.db)
@@ -78,6 +78,14 @@ def run_ingest(
         complete = True
     manifest.close(complete=complete)
     return summary
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the OS tells it, else the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _check_pipeline(options: Options) -> None:
