@@ -26,6 +26,8 @@ from kuroshio.events.dates import find_dates, is_after, parse_number
         ("上個月", "2025-07", "month"),
         ("今年", "2025", "year"),
         ("去年", "2024", "year"),
+        ("去年11月", "2024-11", "month"),
+        ("今年3月5日", "2025-03-05", "day"),
         ("日前", "2025-08-27", "week"),
     ],
 )
@@ -41,6 +43,11 @@ def test_dates_resolve_against_the_publication_date(text: str, value: str, preci
 @pytest.mark.parametrize("text", ["日本", "1990年代", "13日本人", "第三十九届"])
 def test_words_that_are_not_dates(text: str) -> None:
     assert find_dates(text, 0, len(text), "2025-08-27") == []
+
+
+def test_a_month_well_after_the_publication_month_is_last_year() -> None:
+    assert [d.value for d in find_dates("12月", 0, 3, "2026-02-20")] == ["2025-12"]
+    assert [d.value for d in find_dates("3月", 0, 2, "2026-02-20")] == ["2026-03"]
 
 
 def test_relative_dates_need_a_publication_date() -> None:

@@ -15,7 +15,8 @@ _NUM = r"[0-9０-９〇零一二三四五六七八九十廿卅两]{1,4}"
 _YEAR = r"[12][0-9]{3}|[12１２][０-９]{3}|[一二][〇零一二三四五六七八九]{3}"
 
 DATE_PATTERN = re.compile(
-    rf"(?P<ymd>(?P<y>{_YEAR})年(?:(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日号])?(?P<ympart>上旬|中旬|下旬|初|底)?)?)(?!代)"
+    rf"(?P<rym>(?P<ry>今年|去年|明年|前年)(?P<rm>{_NUM})月(?:(?P<rd>{_NUM})[日号])?(?P<rpart>上旬|中旬|下旬|初|底)?)"
+    rf"|(?P<ymd>(?P<y>{_YEAR})年(?:(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日号])?(?P<ympart>上旬|中旬|下旬|初|底)?)?)(?!代)"
     rf"|(?P<md>(?P<m2>{_NUM})月(?:(?P<d2>{_NUM})[日号]|(?P<part>上旬|中旬|下旬|初|底|中)?))"
     rf"|(?P<dd>(?<![0-9０-９])(?P<d3>{_NUM})[日号](?![本元圆语文方军相韩美媒台中朝俄报电]))"
     r"|(?P<rel>今天|今日|今晨|今早|今晚|本日|昨天|昨日|昨晚|昨晨|前天|前日|明天|明日|后天|上周|上星期|上个星期|本周|这周|"
@@ -108,6 +109,15 @@ def _valid(y: int, m: int | None, d: int | None) -> bool:
 
 def resolve(match: re.Match[str], base: tuple[int, int | None, int | None] | None) -> tuple[str, str] | None:
     """(value, precision) of one DATE_PATTERN match, relative to ``base`` (the publication date)."""
+    if match.group("rym"):
+        if base is None:
+            return None
+        y = base[0] + _RELATIVE[match.group("ry")][1]
+        m = parse_number(match.group("rm"))
+        d = parse_number(match.group("rd")) if match.group("rd") else None
+        if m is None or not _valid(y, m, d):
+            return None
+        return _fmt(y, m, d), ("day" if d else "month")
     if match.group("ymd"):
         y = parse_number(match.group("y"))
         m = parse_number(match.group("m")) if match.group("m") else None
@@ -121,6 +131,8 @@ def resolve(match: re.Match[str], base: tuple[int, int | None, int | None] | Non
         m = parse_number(match.group("m2"))
         d = parse_number(match.group("d2")) if match.group("d2") else None
         y = base[0]
+        if m is not None and base[1] is not None and m > base[1] + 2:
+            y -= 1  # 12月 in a February report is last December
         if m is None or not _valid(y, m, d):
             return None
         return _fmt(y, m, d), ("day" if d else "month")
