@@ -190,6 +190,7 @@ class _State:
     authors: tuple[Mention, ...] = ()
     last_subject: tuple[Mention, ...] = ()
     aliases: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
+    low: str = ""  # the document text in lower case
     aggressor: tuple[int, tuple[Mention, ...]] = (-10, ())  # sentence index and source of the last force event
     pending_joint: list[tuple[Sentence, tuple[int, int], str, str, str | None, str | None]] = field(
         default_factory=list
@@ -379,7 +380,7 @@ _DATELINE = re.compile(
 def _code(doc: Document) -> list[Event]:
     lexicon, rules = load_lexicon(), load_rules()
     anchor = parse_date(doc.date)
-    state = _State()
+    state = _State(low=lower_same_length(doc.text))
     events: list[Event] = []
     sentences = doc.sentences or (Sentence(0, 0, len(doc.text)),)
     mentions = sorted(doc.mentions, key=lambda m: m.start)
@@ -413,9 +414,20 @@ class _Match:
     head: str  # the first matched word, lower case
 
 
-def _matches(text: str, start: int, end: int, lexicon: Lexicon, rules: Rules) -> list[_Match]:
-    """Trigger matches in ``text[start:end]``: at each word the longest pattern that starts there; no overlaps."""
+def lower_same_length(text: str) -> str:
+    """``text`` in lower case, character for character (offsets stay valid: "İ" is left alone)."""
     low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _matches(
+    text: str, start: int, end: int, lexicon: Lexicon, rules: Rules, low: str | None = None
+) -> list[_Match]:
+    """Trigger matches in ``text[start:end]``: at each word the longest pattern that starts there; no overlaps.
+    ``low`` is ``text`` in lower case (computed once per document by the caller)."""
+    low = lower_same_length(text) if low is None else low
     found: list[_Match] = []
     taken_until = start
     words = list(_RX3.finditer(low[start:end]))
@@ -520,7 +532,7 @@ def _code_sentence(
 ) -> list[Event]:
     text = doc.text
     s_start, s_end = sentence.start, sentence.end
-    matches = _matches(text, s_start, s_end, lexicon, rules)
+    matches = _matches(text, s_start, s_end, lexicon, rules, state.low)
     if not mentions and not matches:
         return []
     chunk = text[s_start:s_end]
