@@ -154,13 +154,10 @@ def _find_chinese(mt: str, dictionary: Dictionary, date: str | None) -> list[Ite
     targets = dictionary.zh_targets
     role_starts: set[int] = set()
     state_edges: list[int] = []
-    hit_starts: list[int] = []
-    hit_ends: list[int] = []
     memo = _resolver(dictionary, "zh", date)
     locatives, dateline, clock = dictionary.locatives, dictionary.dateline, dictionary.clock
-    for pid, s, e in dictionary.zh_automaton.find_matches_as_indexes(mt):
-        hit_starts.append(s)
-        hit_ends.append(e)
+    matches = dictionary.zh_automaton.find_matches_as_indexes(mt)
+    for pid, s, e in matches:
         c = memo[pid] if pid in memo else _resolve(dictionary, targets, pid, date, memo)
         if c is None:
             continue
@@ -189,11 +186,14 @@ def _find_chinese(mt: str, dictionary: Dictionary, date: str | None) -> list[Ite
             candidates.add(edge)
         if edge > 0 and mt[edge - 1] in rules:
             candidates.add(edge - 1)
+    if not candidates:
+        return items
     tokens: list[Item] = []
     entries = dictionary.entries
+    hit_starts = [m[1] for m in matches]
     for i in sorted(candidates):
         k = bisect.bisect_right(hit_starts, i) - 1
-        if k >= 0 and i < hit_ends[k]:
+        if k >= 0 and i < matches[k][2]:
             continue  # inside a dictionary match
         state = entries[rules[mt[i]].state]
         tokens.append(Item(i, i + 1, state, state.code, state.country, "abbr"))
