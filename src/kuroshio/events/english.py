@@ -617,10 +617,10 @@ def _code_matches(
         participants: tuple[Mention, ...] = ()
         if trig.kind == "verb":
             if _is_passive(text, c_left, match, lexicon):
-                tgt_group = _subject(groups, c_left, match.start, taken)
+                tgt_group = _subject(groups, c_left, match.start, taken, text)
                 src = _members(_after(groups, text, rules, inside, match.end, bound, ("by",)), text)
             else:
-                src = _members(_subject(groups, c_left, match.start, taken), text)
+                src = _members(_subject(groups, c_left, match.start, taken, text), text)
                 if previous is not None and previous[1] and re.search(
                     r"(?:,|\band|\bor|\bbut|\bthen)\s+(?:(?:has|have|had|will|would|also|then|later|\w+ly)\s+)*$",
                     text[previous[0] : match.start],
@@ -640,7 +640,7 @@ def _code_matches(
             noun_right = min([bound] + [v for v in all_starts if v > match.start])
             src, tgt, participants = _noun_arguments(text, groups, match, c_left, noun_right, trig)
             if not src and trig.subject and not trig.sym:
-                subj = _subject(groups, c_left, match.start, taken)
+                subj = _subject(groups, c_left, match.start, taken, text)
                 if subj is None and c_left > s_start:  # "Beijing said its drills were a warning to Taiwan"
                     subj = _subject(groups, s_start, c_left, taken)
                 src = _members(subj, text)
@@ -711,11 +711,15 @@ def _code_matches(
     return subject_seen
 
 
-def _subject(groups: list[Group], left: int, pos: int, taken: set[int]) -> Group | None:
-    """The nearest group before ``pos`` in the clause that is not in a prepositional phrase nor an object."""
+def _subject(groups: list[Group], left: int, pos: int, taken: set[int], text: str = "") -> Group | None:
+    """The nearest group before ``pos`` in the clause that is not in a prepositional phrase nor an object.
+
+    A group opening the clause is its subject even after a conjunction that can be a preposition ("after Beijing
+    imposed ...")."""
     best = None
     for g in groups:
-        if g.start >= left and g.end <= pos and not g.prep and not g.used and g.start not in taken:
+        opener = bool(text) and g.prep in _CONJUNCTIONS and not text[left : g.start].strip()
+        if g.start >= left and g.end <= pos and (not g.prep or opener) and not g.used and g.start not in taken:
             if any(slot.members for slot in g.slots):
                 best = g
     return best
@@ -786,6 +790,8 @@ def _noun_arguments(
         if not members:
             continue
         inside = g.start < match.end
+        if not inside and not any(w.lower() in _NOUN_LINK_PREPS for w in _WORD.findall(text[match.end : g.start])):
+            inside = True  # right after the pattern's own preposition: "visit to Japan", "talks between A and B"
         if g.prep in ("by", "from") and not src and not inside:
             src.extend(members)
             parts.extend(members)
@@ -799,6 +805,8 @@ def _noun_arguments(
     return _unique(src), _unique(tgt), _unique(parts)
 
 
+_NOUN_LINK_PREPS = frozenset({"of", "in", "to", "with", "from", "against", "on", "by", "for", "at", "about", "over",
+                              "toward", "towards", "between", "among", "into", "around", "near"})
 _NOT_MODIFIER = re.compile(r"\b(?:and|or|to|with|by|of|in|on|for|is|was|are|were|has|have|had|said|says|will)\b")
 
 
@@ -907,6 +915,7 @@ def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], ru
 _INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311", "064": "0314", "07": "033",
               "070": "033", "071": "0331", "072": "0332", "073": "0333", "08": "035"}
 
+_CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "when", "if", "unless", "because"})
 _COMPLEMENT_HEAD = re.compile(
     r"[\s,]*(?:(?:[\w'’]+\s+){0,2}?(?:to|should|must)\s+)?[\"“]?\s*(?:\w+ly\s+)?"
 )  # "urged the U.S. side to stop ...", "demanded that Japan retract ..."
