@@ -37,7 +37,8 @@ from kuroshio.normalize.script import to_simplified
 OBJECT_GAP = 3  # at most this many characters between a trigger and its object (訪問了日本, 會見來訪的)
 COMPLEMENT_TARGET_ROOTS = frozenset({"03", "08", "12", "16"})  # 同意解除對日本的限制: the target is in the complement
 MAX_WALK_BACK = 2  # a clause without a subject looks at most this many clauses back for one
-VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})  # directed events whose target a next verb may share
+VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})  # reactions whose target an earlier clause may name
+CARRY_ROOTS = VERBAL_ROOTS | {"16"}  # directed events whose target the next verb of the same source may share
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,7 @@ class _SentenceCoder:
         self.dates: list[DateMention] | None = None
         self.last_directed: tuple[list[Mention], list[Mention]] | None = None
         self.last_subject: Group | None = None
+        self.last_clause = -1
 
     # -- structure -------------------------------------------------------------------------------------------------
 
@@ -257,7 +259,9 @@ class _SentenceCoder:
 
         subject = nearest("subject")
         from_earlier = subject is None
-        if subject is None and self.last_subject is not None and self._continues(clause):
+        if subject is None and self.last_subject is not None and self.last_clause == clause - 1 and self._continues(
+            clause
+        ):
             subject = self.last_subject  # 不但指責南韓……，還批評首爾: the same subject goes on
         if subject is None:
             subject = self._earlier_subject(clause, left)
@@ -272,14 +276,18 @@ class _SentenceCoder:
         pairs: list[tuple[Mention, Mention, str]] = []
         if trigger.args == "directed":
             passive = agent is not None and (subject is None or agent.start > subject.start)
-            if passive:
+            causer = self._causer(subject, here)
+            if causer is not None and subject is not None:
+                sources, targets = _members(subject), _members(causer)  # 答詢內容引發中國不滿: CHN -> JPN
+            elif passive:
                 sources, targets = _members(agent), _members(subject)
             elif self._agentless_passive(start, subject):
                 return []
             else:
-                nominal = self.shadow[end : end + 1] == "的" or self.shadow[start - 1 : start] == "的"
-                if nominal and obj is None and not (target or implicit):
-                    return []  # a noun (中國的威脅, 威脅的部隊), not a predicate
+                possessed = self.shadow[start - 1 : start] == "的"
+                modifier = self.shadow[end : end + 1] == "的" and obj is None
+                if (possessed or modifier) and not (target or implicit):
+                    return []  # a noun (中國的威脅, 美國的關稅措施, 威脅的部隊), not a predicate
                 sources = _members(subject)
                 target, obj, partner = (None if self._topic(g) else g for g in (target, obj, partner))
                 targets = implicit or _members(target) or _members(obj) or _members(partner)
@@ -287,11 +295,14 @@ class _SentenceCoder:
                     targets = _members(self._previous_subject(clause, sources))  # 北韓試射飛彈，日本對此表示抗議
                 if not targets and trigger.root in VERBAL_ROOTS:
                     targets = _members(self._cause(clause, sources))
+                if not targets and _has(self.shadow[self.clauses[clause][0] : self.clauses[clause][1]],
+                                        self.grammar.anaphoric_parties):
+                    targets = self._parties(start, sources)
                 if not targets and trigger.root == "14":  # 在日本大使館前示威
                     targets = _members(next((g for g in reversed(here) if g.role == "location"), None))
                 if not targets and trigger.root in COMPLEMENT_TARGET_ROOTS:
                     targets = _members(self._complement_target(end, clause))
-                if not targets and sources and self.last_directed is not None and trigger.root in VERBAL_ROOTS:
+                if not targets and sources and self.last_directed is not None and trigger.root in CARRY_ROOTS:
                     last_sources, last_targets = self.last_directed
                     if {m.country for m in last_sources} == {m.country for m in sources}:
                         targets = last_targets  # 北韓譴責美國，警告將採取行動: the same target
@@ -315,7 +326,7 @@ class _SentenceCoder:
         if not pairs:
             return []
         if subject is not None:
-            self.last_subject = subject
+            self.last_subject, self.last_clause = subject, clause
         mode = self.mode(trigger, start, end)
         date, precision = self.date(start, end)
         if mode == "actual" and date is not None and is_after(date, self.doc.date) and not trigger.intent:
@@ -365,6 +376,26 @@ class _SentenceCoder:
             forward = [(a, b) for a in sides for b in others]
             return forward if intent else forward + [(b, a) for a, b in forward]
         return list(permutations(sides, 2)) if len(sides) >= 2 else []
+
+    def _causer(self, subject: Group | None, here: list[Group]) -> Group | None:
+        """X引發Y不滿: when the subject follows a causative verb, the clause's first actor caused the reaction."""
+        if subject is None:
+            return None
+        before = self.shadow[max(self.sentence.start, subject.start - 2) : subject.start]
+        if not any(before.endswith(w) for w in self.grammar.causative):
+            return None
+        countries = {m.country for m in subject.members}
+        return next((g for g in here if g.start < subject.start and g.role == "subject"
+                     and not countries & {m.country for m in g.members}), None)
+
+    def _parties(self, start: int, sources: list[Mention]) -> list[Mention]:
+        """有關方面: the states named before in the sentence, other than the source's."""
+        countries = {m.country for m in sources}
+        for g in reversed([g for g in self.groups if g.end <= start and g.role not in ("location", "internal")]):
+            members = [m for m in _members(g) if m.country not in countries]
+            if members:
+                return members
+        return []
 
     def _cause(self, clause: int, sources: list[Mention]) -> Group | None:
         """由於北韓試射飛彈，日本表示抗議: the actor right after a cause marker in an earlier clause."""

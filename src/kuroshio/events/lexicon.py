@@ -63,6 +63,8 @@ class Grammar:
     purpose_exceptions: tuple[str, ...]
     continuation: tuple[str, ...]
     cause_markers: tuple[str, ...]
+    anaphoric_parties: tuple[str, ...]
+    causative: tuple[str, ...]
     negation: tuple[str, ...]
     negation_exceptions: tuple[str, ...]
     conditional_exceptions: tuple[str, ...]
@@ -125,6 +127,8 @@ def parse_grammar(data: Any, name: str = GRAMMAR_FILE) -> Grammar:
         purpose_exceptions=_words(data, "purpose_exceptions", name),
         continuation=_words(data, "continuation", name),
         cause_markers=_words(data, "cause_markers", name),
+        anaphoric_parties=_words(data, "anaphoric_parties", name),
+        causative=_words(data, "causative", name),
         negation=_words(data, "negation", name),
         negation_exceptions=_words(data, "negation_exceptions", name),
         conditional_exceptions=_words(data, "conditional_exceptions", name),
