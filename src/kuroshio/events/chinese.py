@@ -22,7 +22,7 @@ How one document is coded, stage by stage:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import permutations
@@ -574,12 +574,24 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         pos = text.find(word, pos + max(len(word), 1))
 
 
-def _has(text: str, words: Iterable[str], exclude: Iterable[str] = ()) -> bool:
+def _has(text: str, words: tuple[str, ...], exclude: tuple[str, ...] = ()) -> bool:
+    """Whether one of ``words`` occurs in ``text`` outside every occurrence of the ``exclude`` words."""
     if not text:
         return False
-    for ex in exclude:
-        text = text.replace(ex, "\x00" * len(ex))
-    return any(w in text for w in words)
+    for m in _word_pattern(words, exclude).finditer(text):
+        if m.lastgroup == "w":
+            return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def _word_pattern(words: tuple[str, ...], exclude: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex per word list: exclusions first (so 不斷 is consumed before 不 is tried), longest words first."""
+    def alternation(items: tuple[str, ...]) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(items), key=len, reverse=True))
+
+    words_re = f"(?P<w>{alternation(words)})"
+    return re.compile(f"(?P<x>{alternation(exclude)})|{words_re}" if exclude else words_re)
 
 
 def _members(group: Group | None) -> list[Mention]:
