@@ -344,9 +344,9 @@ def compose(items: list[Item], text: str) -> list[Item]:
             items[i + 1] = Item(it.start, nxt.end, it.entry, it.code, it.country, it.kind, sector="titled")
             i += 1
             continue
-        if it.sector == "titled" and nxt.person and nxt.country in (None, it.country) and _gap_ok(
-            text, it, nxt, _PERSON_GAPS
-        ):  # 國台辦發言人朱鳳蓮, NATO Secretary General Mark Rutte
+        same = nxt.country in (None, it.country) or nxt.code == it.code
+        # 國台辦發言人朱鳳蓮, NATO Secretary General Mark Rutte
+        if it.sector == "titled" and nxt.person and same and _gap_ok(text, it, nxt, _PERSON_GAPS):
             items[i + 1] = Item(it.start, nxt.end, nxt.entry, nxt.code, nxt.country, "person", person=True)
             i += 1
             continue
