@@ -183,3 +183,29 @@ def test_closed_store_says_so(tmp_path):
     store.close()
     with pytest.raises(StoreError, match="closed"):
         store.stats()
+
+
+def test_optimize_clusters_events_without_changing_answers(store, factory, monkeypatch):
+    docs = factory.many_documents(6, 8)
+    store.add_many(docs)
+    before = (store.events(), store.dyad_series("KOR", "JPN"), store.network())
+    assert store.optimize() is False  # a small store is left alone
+    assert store.optimize(force=True) is True
+    assert (store.events(), store.dyad_series("KOR", "JPN"), store.network()) == before
+    pairs = [r[0] for r in store.con.execute("SELECT pair FROM events").fetchall()]
+    assert pairs == sorted(pairs)  # physically clustered by dyad
+    extra = factory.make_document("later", [("PRK", "USA", "138")])
+    assert store.add(extra) == "added"
+    assert store.document("later") == extra
+    assert [d.id for d in docs if store.document(d.id) != d] == []
+
+
+def test_finish_run_optimizes_once_enough_was_added(store, factory, monkeypatch):
+    import kuroshio.store.store as module
+
+    monkeypatch.setattr(module, "OPTIMIZE_MIN_EVENTS", 5)
+    run = store.start_run(None)
+    store.add_many(factory.many_documents(3, 4))
+    store.finish_run(run, documents=3, events=12, failed=0)
+    assert store.con.execute("SELECT value FROM meta WHERE key = 'events_clustered'").fetchall() == [("12",)]
+    assert store.optimize() is False  # nothing new since

@@ -6,7 +6,7 @@ each in its own transaction, when a store is opened for writing. ``schema_versio
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = [
     """CREATE TABLE IF NOT EXISTS runs (
@@ -113,8 +113,11 @@ _V2 = [
     + ", date_len = length(date)",
 ]
 
+# Version 3: a key-value table for the store's own bookkeeping (e.g. how many events are clustered by dyad).
+_V3 = ["CREATE TABLE IF NOT EXISTS meta (key VARCHAR NOT NULL, value VARCHAR)"]
+
 # version -> statements taking the schema from version - 1 to version.
-MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2}
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3}
 
 
 def pair_key(a: str, b: str) -> str:

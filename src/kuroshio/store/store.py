@@ -30,6 +30,7 @@ from kuroshio.store.schema import DAY_SQL, MIGRATIONS, PAIR_SQL, SCHEMA_VERSION
 log = logging.getLogger(__name__)
 
 _EVENT_SELECT = ", ".join(["doc", *EVENT_COLUMNS])
+OPTIMIZE_MIN_EVENTS = 500_000
 
 
 class Store:
@@ -163,12 +164,46 @@ class Store:
         return run_id
 
     def finish_run(self, run_id: str, *, documents: int, events: int, failed: int) -> None:
+        """Record the end of a run; then re-cluster the events table if much of it is unclustered (:meth:`optimize`)."""
         self._writable()
         with self._transaction("finish a run"):
             self.con.execute(
                 "UPDATE runs SET finished = ?, documents = ?, events = ?, failed = ? WHERE id = ?",
                 [_now(), documents, events, failed, run_id],
             )
+        self.optimize()
+
+    # -- maintenance ------------------------------------------------------------------------------------------------
+
+    def _meta(self, key: str) -> str | None:
+        rows = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
+        return rows[0][0] if rows else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.con.execute("DELETE FROM meta WHERE key = ?", [key])
+        self.con.execute("INSERT INTO meta VALUES (?, ?)", [key, value])
+
+    def optimize(self, *, force: bool = False) -> bool:
+        """Rewrite the events table ordered by dyad and date, so that dyad queries read only their part of it.
+
+        Runs when ``force`` or when at least ``OPTIMIZE_MIN_EVENTS`` events and a quarter of the table were added
+        since the last time (small stores are fast without it). One transaction; returns whether it ran.
+        """
+        self._writable()
+        total = int(self._rows("SELECT count(*) FROM events")[0][0])
+        clustered = int(self._safe(lambda: self._meta("events_clustered") or 0, "read the store's bookkeeping"))
+        tail = abs(total - clustered)
+        if not force and (tail < OPTIMIZE_MIN_EVENTS or tail < total / 4):
+            return False
+        with self._transaction("optimize the events table"):
+            con = self.con
+            con.execute("DROP TABLE IF EXISTS events_clustered")
+            con.execute("CREATE TABLE events_clustered AS SELECT * FROM events ORDER BY pair, day, doc, idx")
+            con.execute("DROP TABLE events")
+            con.execute("ALTER TABLE events_clustered RENAME TO events")
+            self._set_meta("events_clustered", str(total))
+        self._safe(lambda: self.con.execute("CHECKPOINT"), "checkpoint the store")
+        return True
 
     def runs(self) -> list[dict[str, Any]]:
         rows = self._dicts("SELECT * FROM runs ORDER BY started")
@@ -252,10 +287,14 @@ class Store:
             )
             day = DAY_SQL.format(col="e.date")
             pair = PAIR_SQL.format(s="e.source", sc="e.source_country", t="e.target", tc="e.target_country")
+            columns = f"doc, idx, {', '.join(EVENT_COLUMNS)}, day, pair, date_len"
+            # Rows sorted by dyad and date: DuckDB's zone maps then let dyad queries skip most of a large batch.
             con.execute(
-                f"""INSERT INTO events (doc, idx, {", ".join(EVENT_COLUMNS)}, day, pair, date_len)
-                    SELECT id, e.idx, {", ".join("e." + c for c in EVENT_COLUMNS)}, {day}, {pair}, length(e.date)
-                    FROM (SELECT id, unnest(events) AS e FROM {name})"""
+                f"""INSERT INTO events ({columns}) SELECT {columns} FROM (
+                    SELECT id AS doc, e.idx AS idx, {", ".join(f"e.{c} AS {c}" for c in EVENT_COLUMNS)},
+                        {day} AS day, {pair} AS pair, length(e.date) AS date_len
+                    FROM (SELECT id, unnest(events) AS e FROM {name})
+                ) ORDER BY pair, day"""
             )
         finally:
             con.unregister(name)
