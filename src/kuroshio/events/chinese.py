@@ -36,6 +36,8 @@ from kuroshio.normalize.script import to_simplified
 
 OBJECT_GAP = 3  # at most this many characters between a trigger and its object (訪問了日本, 會見來訪的)
 COMPLEMENT_TARGET_ROOTS = frozenset({"03", "08", "12", "16"})  # 同意解除對日本的限制: the target is in the complement
+MUTUAL_ROOTS = frozenset({"16", "19"})  # a plural subject with no target reduces relations or fights mutually
+COMPLEMENT_GAP = 6  # a trigger this close after a complement-taking one is its content (中斷定期對話)
 MAX_WALK_BACK = 2  # a clause without a subject looks at most this many clauses back for one
 VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})  # reactions whose target an earlier clause may name
 CARRY_ROOTS = VERBAL_ROOTS | {"16"}  # directed events whose target the next verb of the same source may share
@@ -85,13 +87,16 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
         spans = [(s, e) for _, s, e in matches[ti:tj]]
         coder = _SentenceCoder(doc, shadow, sentence, mentions[mi:mj], lexicon.grammar, spans, first_actor)
         opener: int | None = None  # the clause of the last complement-taking trigger (呼籲, 要求, 希望與)
-        for trigger, start, end in matches[ti:tj]:
+        sentence_matches = matches[ti:tj]
+        for k, (trigger, start, end) in enumerate(sentence_matches):
             clause = coder.clause_of(start)
             if opener == clause or coder.question(clause):
                 continue  # the content of an appeal, demand, wish or warning; or a question, which asserts nothing
             found = coder.code(trigger, start, end)
             events.extend(found)
-            if found and trigger.root in lexicon.grammar.embedding_roots:
+            following = sentence_matches[k + 1][1] if k + 1 < len(sentence_matches) else None
+            takes_next = following is not None and following - end <= COMPLEMENT_GAP and not coder.not_a_verb
+            if (found or takes_next) and trigger.root in lexicon.grammar.embedding_roots:
                 opener = clause
         ti = tj
     return dedupe(events)
@@ -141,6 +146,7 @@ class _SentenceCoder:
         self.last_directed: tuple[list[Mention], list[Mention]] | None = None
         self.last_subject: Group | None = None
         self.last_clause = -1
+        self.not_a_verb = False
 
     # -- structure -------------------------------------------------------------------------------------------------
 
@@ -231,6 +237,7 @@ class _SentenceCoder:
     # -- arguments -------------------------------------------------------------------------------------------------
 
     def code(self, trigger: Trigger, start: int, end: int) -> list[Event]:
+        self.not_a_verb = False  # set when the trigger is used as a noun or lacks the partner it requires
         if any(m.start <= start and end <= m.end for m in self.mentions):
             return []  # the trigger is part of a name (六方會談 as an organisation, say)
         clause = self.clause_of(start)
@@ -269,8 +276,10 @@ class _SentenceCoder:
         obj = right[0] if right and right[0].role in ("subject", "partner", "target") else None
         implicit = self._implicit_target(trigger, start, end)
         if trigger.requires == "partner" and partner is None and target is None:
+            self.not_a_verb = True
             return []
         if trigger.requires == "target" and target is None and obj is None and not implicit and agent is None:
+            self.not_a_verb = True
             return []
 
         pairs: list[tuple[Mention, Mention, str]] = []
@@ -287,6 +296,7 @@ class _SentenceCoder:
                 possessed = self.shadow[start - 1 : start] == "的"
                 modifier = self.shadow[end : end + 1] == "的" and obj is None
                 if (possessed or modifier) and not (target or implicit):
+                    self.not_a_verb = True
                     return []  # a noun (中國的威脅, 美國的關稅措施, 威脅的部隊), not a predicate
                 sources = _members(subject)
                 target, obj, partner = (None if self._topic(g) else g for g in (target, obj, partner))
@@ -309,6 +319,8 @@ class _SentenceCoder:
             if sources and targets:
                 self.last_directed = (sources, targets)
             pairs = [(s, t, trigger.cameo) for s in sources for t in targets]
+            if not targets and len(sources) >= 2 and trigger.root in MUTUAL_ROOTS:
+                pairs = [(a, b, trigger.cameo) for a, b in permutations(sources, 2)]  # 日韓中斷穿梭外交
         elif trigger.args == "symmetric":
             if trigger.root == "04" and self._wished(start):
                 trigger = _WISH_TO_MEET  # 希望與金正恩會晤: an intent to meet, from the one who wishes it
