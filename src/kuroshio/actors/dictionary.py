@@ -197,10 +197,13 @@ class Dictionary:
 def _add(table: dict[str, list[Candidate]] | None, name: str, lang: str, candidate: Candidate) -> None:
     if table is None:
         return
-    key = to_simplified(name) if lang in ZH_LANGS else name
-    bucket = table.setdefault(key, [])
-    if candidate not in bucket:
-        bucket.append(candidate)
+    keys = [to_simplified(name)] if lang in ZH_LANGS else [name]
+    if "'" in name and lang not in ZH_LANGS:  # People's and People’s
+        keys.append(name.replace("'", "\u2019"))
+    for key in keys:
+        bucket = table.setdefault(key, [])
+        if candidate not in bucket:
+            bucket.append(candidate)
 
 
 def _automaton(patterns: list[str]) -> Any:
