@@ -19,6 +19,7 @@ DATE_PATTERN = re.compile(
     rf"|(?P<ymd>(?P<y>{_YEAR})年(?:(?P<m>{_NUM})月(?:(?P<d>{_NUM})[日号])?(?P<ympart>上旬|中旬|下旬|初|底)?)?)(?!代)"
     rf"|(?P<md>(?P<m2>{_NUM})月(?:(?P<d2>{_NUM})[日号]|(?P<part>上旬|中旬|下旬|初|底|中)?))"
     rf"|(?P<dd>(?<![0-9０-９])(?P<d3>{_NUM})[日号](?![本元圆语文方军相韩美媒台中朝俄报电]))"
+    rf"|(?P<dur>(?P<n>{_NUM}|数|几)(?P<unit>天|日|周|星期|个星期|个月|年)(?P<dir>以前|之前|以后|之后|前|后))"
     r"|(?P<rel>今天|今日|今晨|今早|今晚|本日|昨天|昨日|昨晚|昨晨|前天|前日|明天|明日|后天|上周|上星期|上个星期|本周|这周|"
     r"下周|下星期|上个月|上月|本月|这个月|下个月|下月|今年|去年|明年|前年|日前|近日|日昨|数日后|几天后|数天后|近来|最近)"
 )
@@ -144,6 +145,8 @@ def resolve(match: re.Match[str], base: tuple[int, int | None, int | None] | Non
         if d is None or not _valid(y, m, d):
             return None
         return _fmt(y, m, d), "day"
+    if match.group("dur"):
+        return _duration(match, base)
     word = match.group("rel")
     if word and base is not None:
         unit, offset, precision = _RELATIVE[word]
@@ -162,6 +165,27 @@ def resolve(match: re.Match[str], base: tuple[int, int | None, int | None] | Non
             return _fmt(day.year, day.month), precision
         return _fmt(day.year, day.month, day.day), precision
     return None
+
+
+def _duration(match: re.Match[str], base: tuple[int, int | None, int | None] | None) -> tuple[str, str] | None:
+    """三天前, 兩週後, 一年前: an offset from the publication date ('a few' counts as three)."""
+    if base is None or base[1] is None or base[2] is None:
+        return None
+    vague = match.group("n") in ("数", "几")
+    n = 3 if vague else parse_number(match.group("n"))
+    if n is None:
+        return None
+    sign = -1 if match.group("dir") in ("以前", "之前", "前") else 1
+    unit = match.group("unit")
+    y, m, d = base
+    if unit == "年":
+        return _fmt(y + sign * n), "year"
+    if unit == "个月":
+        index = y * 12 + (m - 1) + sign * n
+        return _fmt(index // 12, index % 12 + 1), "month"
+    days = n * (7 if unit in ("周", "星期", "个星期") else 1)
+    day = dt.date(y, m, d) + dt.timedelta(days=sign * days)
+    return _fmt(day.year, day.month, day.day), ("day" if days == n and not vague else "week")
 
 
 def find_dates(shadow: str, start: int, end: int, base_date: str | None) -> list[DateMention]:
