@@ -31,6 +31,8 @@ _EN_GAPS = (" ", "'s ", "’s ")
 _PERSON_GAPS = ("", " ", "、")
 STATE_LIKE = ("state", "capital")
 _STATIONED = ("驻", "駐")
+_AND = {",", ", and", "and", "、", "與", "与", "和", "及", "以及", "，", "&"}
+_THE = re.compile(r"\b[Tt]he\b")
 
 
 @dataclass(slots=True)
@@ -428,15 +430,8 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
                 text, it, nxt, _ZH_GAPS + _EN_GAPS
             ):
                 sector = nxt.sector
-            picked: list[Item] = []
-            seen: set[str] = set()
-            for h in reversed(history):
-                if h.country and h.country not in seen:
-                    seen.add(h.country)
-                    picked.append(h)
-                    if len(picked) == it.entry.count:
-                        break
-            if len(picked) < it.entry.count:
+            picked = _plural_antecedents(history, it.entry.count, it.start, sentence_starts, text)
+            if not picked:
                 continue
             picked.sort(key=lambda h: h.start)
             codes = tuple(str(h.country) + sector for h in picked)
@@ -455,6 +450,69 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
             it.end = nxt.end
         out.append(Item(it.start, it.end, target.entry, code, target.country, "coref", person=target.person))
     return out
+
+
+def _distinct(items: list[Item], count: int) -> list[Item]:
+    """The last ``count`` items of distinct countries (nearest first)."""
+    picked: list[Item] = []
+    seen: set[str] = set()
+    for h in reversed(items):
+        if h.country and h.country not in seen:
+            seen.add(h.country)
+            picked.append(h)
+            if len(picked) == count:
+                break
+    return picked
+
+
+def _coordinated(items: list[Item], count: int, text: str) -> list[Item]:
+    """The latest list of exactly ``count`` states joined by and/、/與 (the United States, the ROK and Japan)."""
+    runs: list[list[Item]] = []
+    for h in items:
+        if not h.country:
+            continue
+        if runs and " ".join(_THE.sub("", text[runs[-1][-1].end : h.start]).split()) in _AND:
+            runs[-1].append(h)
+        else:
+            runs.append([h])
+    for run in reversed(runs):
+        if len(run) == count and len({h.country for h in run}) == count:
+            return run
+    return []
+
+
+def _plural_antecedents(
+    history: list[Item], count: int, position: int, sentence_starts: list[int], text: str
+) -> list[Item]:
+    """The ``count`` states a plural word (兩國, the three countries) refers to.
+
+    A compound of exactly that size (韓日, 美日韓) in this or the previous sentence wins; else the latest sentence
+    that names at least ``count`` distinct states (the United States, the ROK and Japan ...); else the last
+    ``count`` distinct states of the paragraph.
+    """
+    def sentence_of(offset: int) -> int:
+        return bisect.bisect_right(sentence_starts, offset) - 1 if sentence_starts else 0
+
+    here = sentence_of(position)
+    for h in reversed(history):
+        if sentence_of(h.start) < here - 1:
+            break
+        if h.group >= 0 and len(h.members) == count:
+            group = [g for g in history if g.group == h.group]
+            if len({g.country for g in group}) == count:
+                return group
+    by_sentence: dict[int, list[Item]] = {}
+    for h in history:
+        by_sentence.setdefault(sentence_of(h.start), []).append(h)
+    for number in sorted(by_sentence, reverse=True):
+        listed = _coordinated(by_sentence[number], count, text)
+        if listed:
+            return listed
+        picked = _distinct(by_sentence[number], count)
+        if len(picked) == count:
+            return picked
+    picked = _distinct(history, count)
+    return picked if len(picked) == count else []
 
 
 def _fits(h: Item, rule: str, gender: str | None) -> bool:
