@@ -281,6 +281,10 @@ class _SentenceCoder:
         if trigger.requires == "target" and target is None and obj is None and not implicit and agent is None:
             self.not_a_verb = True
             return []
+        if trigger.requires == "toward":
+            if target is None or self.shadow[target.start - 1 : target.start] not in ("向", "朝"):
+                return []
+            obj = partner = None  # 向日本發射飛彈: only the 向 phrase names the target
 
         pairs: list[tuple[Mention, Mention, str]] = []
         if trigger.args == "directed":

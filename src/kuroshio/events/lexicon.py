@@ -32,7 +32,8 @@ class Trigger:
     args: str  # directed | symmetric | visit | host | stop
     target: str | None = None  # a state named by the trigger itself (訪日 -> JPN)
     # "partner": coded only with a 與/和/同 partner or a 對/向 target (與日本合作); "target": only with a 對/向
-    # target or an object right after the trigger (威脅日本, not 北韓的飛彈威脅)
+    # target or an object right after the trigger (威脅日本, not 北韓的飛彈威脅); "toward": only with 向/朝 + target
+    # (向日本發射飛彈, not 對北韓試射飛彈表達譴責)
     requires: str | None = None
 
     @property
@@ -178,8 +179,8 @@ def parse_triggers(data: Any, name: str = TRIGGER_FILE) -> list[Trigger]:
             if not isinstance(entry, dict) or entry.get("args") not in ARG_KINDS[:-1]:
                 raise DictionaryError(f"{name}: {cameo}: args must be one of {', '.join(ARG_KINDS[:-1])}")
             requires = entry.get("requires")
-            if requires not in (None, "partner", "target"):
-                raise DictionaryError(f"{name}: {cameo}: requires must be 'partner' or 'target'")
+            if requires not in (None, "partner", "target", "toward"):
+                raise DictionaryError(f"{name}: {cameo}: requires must be 'partner', 'target' or 'toward'")
             patterns = entry.get("patterns")
             if not isinstance(patterns, list) or not patterns:
                 raise DictionaryError(f"{name}: {cameo}: patterns must be a non-empty list")
