@@ -61,12 +61,13 @@ def wrap_cells(text: str, width: int, first: int | None = None) -> list[str]:
     return [x for x in lines if x]
 
 
-def render_extract(doc: dict[str, Any], *, width: int = 60, page_lines: int = 31) -> str:
+def render_extract(doc: dict[str, Any], *, width: int = 60, page_lines: int = 31, header: str | None = None) -> str:
     """Render a document as a PDF text extract in the seed's style.
 
     Every line is followed by a blank line; the last line of each block ends with a space; whitespace-only lines
     separate the front matter; paragraph first lines are two CJK cells narrower; a page break shows as a line that
-    starts with a space and has no blank line before it; a long URL is broken across lines.
+    starts with a space and has no blank line before it; a long URL is broken across lines. With ``header``, a page
+    break is instead a page-number footer, a form feed and a running header, as pdftotext writes them.
     """
     blocks: list[tuple[str, list[str]]] = []  # (separator before, lines)
     if doc.get("caption"):
@@ -95,6 +96,10 @@ def render_extract(doc: dict[str, Any], *, width: int = 60, page_lines: int = 31
             content_lines += 1
             if b == 0 and i == 0:
                 out.append(" " + text)  # the first page starts with a space too
+                continue
+            if content_lines % page_lines == 0 and header:
+                page = content_lines // page_lines
+                out.append(f"\n\n- {page} -\n\f{header}\n\n" + text)
                 continue
             if content_lines % page_lines == 0:
                 out.append("\n " + text)  # page break: no blank line, a leading space

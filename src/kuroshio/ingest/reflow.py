@@ -14,14 +14,19 @@ Signals, each measured on the document itself rather than assumed:
 * **Page breaks.** A line that starts with a space right after a content line (no blank line in double-spaced text)
   is where a page broke: it continues the block unless the line before ended one.
 * **Indentation.** In single-spaced text a line indented when most are not starts a block after a sentence end.
+* **Page furniture.** In wrapped text, page-number lines and running headers/footers (short lines that come back
+  three times or more next to a page number or a form feed) are dropped; the text around them joins as across a
+  page break.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from kuroshio.ingest.layout import CONTINUES, HARD_END, SENTENCE_END, Line, RawBlock, cell_width, finish
+from kuroshio.ingest.vocabulary import vocabulary
 from kuroshio.model import Document
 
 _SPACE = " \t\u3000\u00a0\ufeff\r\f\v"
@@ -33,17 +38,19 @@ class _TextLine:
     line: Line
     gap: int  # blank lines before
     spacer: bool  # a whitespace-only line among them
+    feed: bool = False  # a form feed (page break) before or on this line
 
 
 def _lines(raw: str) -> list[_TextLine]:
     out: list[_TextLine] = []
-    gap, spacer, pos = 0, False, 0
+    gap, spacer, feed, pos = 0, False, False, 0
     for physical in raw.split("\n"):
         start = pos
         pos += len(physical) + 1
         body = physical.strip(_SPACE)
+        feed = feed or "\f" in physical
         if not body:
-            if physical.strip("\r"):
+            if physical.strip("\r\f"):
                 spacer = True
             gap += 1
             continue
@@ -56,8 +63,8 @@ def _lines(raw: str) -> list[_TextLine]:
             lead=offset > start,
             trail=len(stripped_end) > len(stripped_end.rstrip(_SPACE)),
         )
-        out.append(_TextLine(line, gap if out else 0, spacer))
-        gap, spacer = 0, False
+        out.append(_TextLine(line, gap if out else 0, spacer, feed))
+        gap, spacer, feed = 0, False, False
     return out
 
 
@@ -77,6 +84,41 @@ def _is_short(line: Line, nxt: Line, wrap: float) -> bool:
     return line.width + _first_token_width(nxt.text) + 1 < 0.8 * wrap
 
 
+def _drop_furniture(lines: list[_TextLine]) -> list[_TextLine]:
+    """Drop page numbers, and running headers/footers, from a wrapped extract.
+
+    A running header or footer is a short line whose text (digits ignored) comes back next to a page break (a
+    page-number line or a form feed) three times or more (twice when there are only two page breaks). The line after
+    dropped lines keeps the smallest gap around them, as after a page break.
+    """
+    vocab = vocabulary()
+    numbers = [any(p.match(t.line.text) for p in vocab.page_numbers) for t in lines]
+    anchors = [numbers[i] or t.feed for i, t in enumerate(lines)]
+    near: Counter[str] = Counter()
+    keys = [
+        re.sub(r"\d+", "#", t.line.text)
+        if t.line.width <= 40 and sum(c.isalpha() for c in t.line.text) >= 2 and t.line.text[-1] not in SENTENCE_END
+        else ""
+        for t in lines
+    ]
+    for i, key in enumerate(keys):
+        if key and any(anchors[j] for j in range(max(0, i - 1), min(len(lines), i + 2))):
+            near[key] += 1
+    breaks = max(sum(1 for t in lines if t.feed), sum(numbers))
+    needed = 2 if breaks == 2 else 3
+    out: list[_TextLine] = []
+    carried: int | None = None
+    for i, t in enumerate(lines):
+        if numbers[i] or (keys[i] and near[keys[i]] >= needed):
+            carried = t.gap if carried is None else min(carried, t.gap)
+            continue
+        if carried is not None:
+            t = _TextLine(t.line, min(carried, t.gap), t.spacer, t.feed)
+            carried = None
+        out.append(t)
+    return out
+
+
 def find_blocks(raw: str) -> list[RawBlock]:
     """Group the lines of a text extract into blocks (see the module docstring)."""
     lines = _lines(raw)
@@ -87,6 +129,10 @@ def find_blocks(raw: str) -> list[RawBlock]:
     near = [t.line for t in lines if 0.8 * wrap <= t.line.width <= 1.15 * wrap]
     open_ends = sum(1 for ln in near if ln.text[-1] not in SENTENCE_END)
     wrapped = len(lines) >= 4 and wrap <= 160 and len(near) >= max(2, 0.3 * len(lines)) and open_ends > 0.5 * len(near)
+    if wrapped:
+        lines = _drop_furniture(lines)
+        if not lines:
+            return []
     gaps = [t.gap for t in lines[1:]]
     double = wrapped and bool(gaps) and sum(1 for g in gaps if g == 1) >= 0.6 * len(gaps)
     soft = 1 if double else 0
