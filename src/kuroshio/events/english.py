@@ -264,6 +264,7 @@ _COORD_FILL = re.compile(
     r"^(?:[\s,]|and\b|&|of\b|the\b|de\b|his\b|her\b|its\b|their\b|\(|\)|[A-Z][\w.'’\-]*|H\.E\.|Mr\.|Ms\.|Dr\.)*$"
     r"|^[-–/]$"
 )
+_NEXT_WORD = re.compile(r"\s+(?:\w+ly\s+)?([a-z]+)\b")
 _CONNECTOR = re.compile(r",|\band\b|&|^[-–/]$")
 
 
@@ -298,9 +299,11 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
                 chain = [slot]
                 connectors = []
                 continue
+            said = _NEXT_WORD.match(text, slot.end)
             joined = (
                 slot.pronoun != "third" and prev.pronoun != "third" and _COORD_FILL.match(between)
                 and _CONNECTOR.search(between)
+                and not (said and said.group(1) in rules.speech_verbs and "and" not in between)  # "..., X said"
             )
             if joined and "\n" not in between and len(between) < 80:
                 connectors.append("and" if _RX2.search(between) else ",")
@@ -628,7 +631,13 @@ def _code_matches(
                     src = previous[1]  # "condemned the launch and urged X": one subject, two verbs
                 lead = text[c_left : match.start]
                 participle = match.head.endswith("ing") and lead.rstrip().endswith(",")
-                if not src and (not lead.strip() or _COORDINATED_VERB.search(lead) or participle):
+                if previous is None and (_COORDINATED_VERB.search(lead) or _INFINITIVE_LEAD.search(lead)):
+                    # "The Government ... expresses regret that Japan ..., and urges Japan to": the main subject;
+                    # "The Ministry summoned X to lodge a protest": the subject of the clause, not its object
+                    first = _first_subject(groups, s_start if _COORDINATED_VERB.search(lead) else c_left,
+                                           match.start, taken)
+                    src = _members(first, text) if first is not None else ()
+                elif not src and (not lead.strip() or participle):
                     src = _members(_subject(groups, s_start, match.start, taken), text)
                 exclude = {m.code for m in src}
                 tgt_group = _after(groups, text, rules, inside, match.end, bound, trig.tprep, exclude)
@@ -644,7 +653,7 @@ def _code_matches(
                 if subj is None and c_left > s_start:  # "Beijing said its drills were a warning to Taiwan"
                     subj = _subject(groups, s_start, c_left, taken)
                 src = _members(subj, text)
-        if src:
+        if src and trig.kind == "verb":
             subject_seen = True
             state.last_subject = src
         if trig.governs:
@@ -695,8 +704,8 @@ def _code_matches(
             continue
         if trig.complement:
             code = _complement(text, trig, code, tgt_group.end if tgt_group else match.end, c_right, lexicon)
-        if code[:2] in ("15", "17", "18", "19", "20") and src and tgt:
-            state.aggressor = (sentence.index, src)
+        if code[:2] in ("15", "17", "18", "19", "20") and src:
+            state.aggressor = (sentence.index, src)  # also a launch with no target: reactions may follow
         if not tgt and code[:2] in ("11", "12", "13", "14") and sentence.index - state.aggressor[0] <= 3 and \
                 rules.force_nouns.search(text, c_left, c_right):
             # "The drills were condemned by Taiwan": the reaction targets the actor of the drills told just before
@@ -726,6 +735,15 @@ def _subject(groups: list[Group], left: int, pos: int, taken: set[int], text: st
 
 
 _INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|each|all)\b)[a-z]+\b")
+
+
+def _first_subject(groups: list[Group], left: int, pos: int, taken: set[int]) -> Group | None:
+    """The first group of ``[left, pos)`` that is not in a prepositional phrase (the main clause's subject)."""
+    for g in groups:
+        if g.start >= left and g.end <= pos and not g.prep and not g.used and g.start not in taken:
+            if any(slot.members for slot in g.slots):
+                return g
+    return None
 
 
 def _after(
@@ -916,6 +934,7 @@ _INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311
               "070": "033", "071": "0331", "072": "0332", "073": "0333", "08": "035"}
 
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "when", "if", "unless", "because"})
+_INFINITIVE_LEAD = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
 _COMPLEMENT_HEAD = re.compile(
     r"[\s,]*(?:(?:[\w'’]+\s+){0,2}?(?:to|should|must)\s+)?[\"“]?\s*(?:\w+ly\s+)?"
 )  # "urged the U.S. side to stop ...", "demanded that Japan retract ..."
