@@ -96,9 +96,10 @@ def test_spans_always_inside_the_text(parts: list[str]) -> None:
         assert e.source != e.target
 
 
-# Pinned floors for the English dev documents (measured 2026-11-27 with the bundled actor dictionary: root P 0.995
-# R 0.836 F1 0.909, quad F1 0.90, 0 leaks). The targets are root F1 0.65 / P 0.80, quad F1 0.75, leaks 2.
-DEV_FLOORS = {"root_precision": 0.93, "root_f1": 0.85, "quad_f1": 0.85, "max_leaks": 2}
+# Pinned floors for the English dev documents (measured 2026-11-27 with the bundled actor dictionary: root P 1.00
+# R 0.84 F1 0.913, quad F1 0.90, 0 leaks). The targets are root F1 0.65 / P 0.80, quad F1 0.75, leaks 2;
+# the floors sit a little under the measured numbers so that actor dictionary changes do not trip them.
+DEV_FLOORS = {"root_precision": 0.95, "root_f1": 0.87, "quad_f1": 0.86, "max_leaks": 2}
 
 
 def test_dev_targets_on_the_english_documents(dev_dir: Path) -> None:
