@@ -315,17 +315,21 @@ def author_names(text: str, vocab: Vocabulary) -> list[str] | None:
 
 
 def find_date(text: str) -> str | None:
-    """The date of a date line: the whole line, or a short line holding a date plus a time, a label or 更新."""
+    """The date of a front-matter date line: the whole line; a date with at most 8 other letters ("NEWS | Oct. 26,
+    2023", "2024/5/17 20:49(更新)"); or, in a line of at most 80 characters, a date with its day that at most a weekday
+    or label precedes, followed by a time or place ("Tuesday, November 18, 2025, 3:13 p.m. Ministry of Foreign
+    Affairs"). A title that mentions a date is not a date line."""
     whole = parse_date(text)
-    if whole or len(text) > 40:
+    if whole or len(text) > 80 or text[-1] in HARD_END:
         return whole
     for pattern in DATE_PATTERNS:
-        loose = re.compile(pattern.pattern.lstrip("^").rstrip("$"))
-        m = loose.search(text)
+        m = re.compile(pattern.pattern.lstrip("^").rstrip("$")).search(text)
         if not m:
             continue
         rest = text[: m.start()] + text[m.end() :]
-        if sum(1 for c in rest if c.isalpha()) <= 8:
+        before = sum(1 for c in text[: m.start()] if c.isalpha())
+        han = sum(1 for c in rest if "\u4e00" <= c <= "\u9fff")
+        if sum(1 for c in rest if c.isalpha()) <= 8 or (m.groupdict().get("d") and before <= 12 and han <= 6):
             return parse_date(m.group(0))
     return None
 
