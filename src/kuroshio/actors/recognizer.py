@@ -50,6 +50,7 @@ class Item:
     sector: str = ""  # role sector of a role word (GOV, MIL, ...)
     person: bool = False  # the item contains a person's name
     located: bool = False  # an abbreviation after a verb of place (訪日, 留美): no role composes with it
+    sent: int = -1  # index of its sentence (set by the coreference step)
 
 
 def recognize_actors(doc: Document, options: Options) -> Document:
@@ -201,7 +202,15 @@ def _find_chinese(mt: str, dictionary: Dictionary, date: str | None) -> list[Ite
         tokens.append(Item(i, i + 1, state, state.code, state.country, "abbr"))
     if not tokens:
         return items
-    tokens.extend(it for it in items if it.kind == "state")
+    near = {t.start for t in tokens} | {t.end for t in tokens}
+    connectors = dictionary.connectors
+    for it in items:  # full names touching an abbreviation (日韓國, 美、日本) may join its compound
+        if it.kind == "state" and (
+            it.start in near or it.end in near
+            or (it.start - 1 in near and mt[it.start - 1] in connectors)
+            or (it.end + 1 in near and it.end < len(mt) and mt[it.end] in connectors)
+        ):
+            tokens.append(it)
     tokens.sort(key=_start_end)
     items.extend(_accept_abbreviations(tokens, mt, dictionary, role_starts))
     return items
@@ -406,7 +415,12 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
     text = doc.text
     para, following = 0, (block_starts[1] if len(block_starts) > 1 else None)
     sentence_starts = [sentence.start for sentence in doc.sentences]
+    sent, next_sentence = -1, (sentence_starts[0] if sentence_starts else None)
     for index, it in enumerate(items):
+        while next_sentence is not None and it.start >= next_sentence:
+            sent += 1
+            next_sentence = sentence_starts[sent + 1] if sent + 1 < len(sentence_starts) else None
+        it.sent = sent
         if following is not None and it.start >= following:
             para = bisect.bisect_right(block_starts, it.start) - 1
             following = block_starts[para + 1] if para + 1 < len(block_starts) else None
@@ -490,12 +504,9 @@ def _plural_antecedents(
     that names at least ``count`` distinct states (the United States, the ROK and Japan ...); else the last
     ``count`` distinct states of the paragraph.
     """
-    def sentence_of(offset: int) -> int:
-        return bisect.bisect_right(sentence_starts, offset) - 1 if sentence_starts else 0
-
-    here = sentence_of(position)
+    here = bisect.bisect_right(sentence_starts, position) - 1 if sentence_starts else -1
     for h in reversed(history):
-        if sentence_of(h.start) < here - 1:
+        if h.sent < here - 1:
             break
         if h.group >= 0 and len(h.members) == count:
             group = [g for g in history if g.group == h.group]
@@ -503,7 +514,7 @@ def _plural_antecedents(
                 return group
     by_sentence: dict[int, list[Item]] = {}
     for h in history:
-        by_sentence.setdefault(sentence_of(h.start), []).append(h)
+        by_sentence.setdefault(h.sent, []).append(h)
     for number in sorted(by_sentence, reverse=True):
         listed = _coordinated(by_sentence[number], count, text)
         if listed:
@@ -547,7 +558,7 @@ def _antecedent(history: list[Item], it: Item, rule: str | None, sentence_starts
     sentence = bisect.bisect_right(sentence_starts, it.start) - 1
     best: tuple[int, Item] | None = None
     for h in fitting:  # the first fitting actor of the latest sentence that has one
-        hs = bisect.bisect_right(sentence_starts, h.start) - 1
+        hs = h.sent
         if hs > sentence:
             continue
         if best is None or hs > best[0]:
