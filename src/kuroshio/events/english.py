@@ -39,16 +39,13 @@ from kuroshio.model import Document, Event, Mention, Sentence
 __all__ = ["code_english", "code_sentence_texts"]
 
 # hot-path regexes, compiled once
-_RX0 = re.compile(r"\b[A-Z][a-z]+\b")
 _RX1 = re.compile(r"\s*\(?\s*(?:[A-Z][\w.'’\-]*\s+)*")
 _RX2 = re.compile(r"\band\b|&|^[-–/]$")
 _RX3 = re.compile(r"[a-zA-Z][a-zA-Z\-]*")
 _RX4 = re.compile(r"\b(?:to|that|of|for|from|against|on|with)\b")
 _RX5 = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?$")
-_RX6 = re.compile(r",\s*$")
 _RX7 = re.compile(r"\s+by\b")
 _RX8 = re.compile(r"(?:['’]s?)?(?:\s*[\w\-]+){0,3}\s*[\"“]?")
-_RX9 = re.compile(r"[\s,]*(?:to\s+|should\s+|must\s+)?[\"“]?\s*(?:\w+ly\s+)?")
 _RX10 = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:rule|ruling|ruled)\s+out\b")
 _RX11 = re.compile(r"\brul(?:e|ed|es|ing) out\s*$")
 _RX12 = re.compile(r"\s(?:if|unless)\s")
@@ -191,6 +188,7 @@ class _State:
     last_subject: tuple[Mention, ...] = ()
     aliases: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     low: str = ""  # the document text in lower case
+    alias_rx: re.Pattern[str] | None = None
     aggressor: tuple[int, tuple[Mention, ...]] = (-10, ())  # sentence index and source of the last force event
     pending_joint: list[tuple[Sentence, tuple[int, int], str, str, str | None, str | None]] = field(
         default_factory=list
@@ -238,14 +236,22 @@ def _slots(
             kind = "first" if w.group(0) == "I" or (low in rules.first_person and low != "i") else "third"
             extra.append(Slot(w.start(), w.end(), (), pronoun=kind))
     if state.aliases:
-        for w in _THE_TITLE.finditer(text, sentence.start, sentence.end):
-            members = state.aliases.get("the " + w.group(1))
+        if state.alias_rx is None:  # names learnt so far, as one regex (rebuilt when a name is learnt)
+            names = sorted(state.aliases, key=len, reverse=True)
+            state.alias_rx = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+        for w in state.alias_rx.finditer(text, sentence.start, sentence.end):
+            name = w.group(0)
+            if name.lower().startswith("the "):
+                if not _THE_TITLE.match(text, w.start()):
+                    continue  # "the Secretary of State of Japan" names someone else
+                key = "the " + name.split()[-1]
+            elif name[:1].isupper():
+                key = name
+            else:
+                continue
+            members = state.aliases.get(key)
             if members:
                 extra.append(Slot(w.start(), w.end(), members, pronoun="alias"))
-        for w in _RX0.finditer(text[sentence.start : sentence.end]):
-            if w.group(0) in state.aliases:
-                extra.append(Slot(sentence.start + w.start(), sentence.start + w.end(), state.aliases[w.group(0)],
-                                  pronoun="alias"))
     if extra:
         covered = [(sl.start, sl.end) for sl in slots]
         extra = [x for x in extra if not any(a <= x.start < b for a, b in covered)]
@@ -264,6 +270,7 @@ _COORD_FILL = re.compile(
     r"^(?:[\s,]|and\b|&|of\b|the\b|de\b|his\b|her\b|its\b|their\b|\(|\)|[A-Z][\w.'’\-]*|H\.E\.|Mr\.|Ms\.|Dr\.)*$"
     r"|^[-–/]$"
 )
+_CAPITAL_NEXT = re.compile(r"\s+(?:[A-Z]|[a-z]+\s+[A-Z])")
 _NEXT_WORD = re.compile(r"\s+(?:\w+ly\s+)?([a-z]+)\b")
 _CONNECTOR = re.compile(r",|\band\b|&|^[-–/]$")
 
@@ -950,6 +957,9 @@ def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_
     for slot in slots:
         if slot.pronoun is not None or not slot.members:
             continue
+        person = any(m.kind in ("person", "role") for m in slot.members)
+        if not person and not _CAPITAL_NEXT.match(text, slot.end):
+            continue  # neither a person nor followed by a title or name: nothing to learn
         names: list[str] = []
         if any(m.kind == "person" for m in slot.members):
             names.extend(w for w in _RX16.findall(text[slot.start : slot.end]))
@@ -963,8 +973,11 @@ def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_
         for name in names:
             if name.lower() in rules.titles or name.lower() in rules.determiners or name.lower() in rules.prepositions:
                 continue
-            state.aliases[name] = slot.members
+            if state.aliases.get(name) != slot.members:
+                state.aliases[name] = slot.members
+                state.alias_rx = None
         if any(m.kind in ("person", "role") for m in slot.members):  # "the Secretary" later means this person
             for title in _RX19.findall(text[slot.start : slot.end]):
-                if title in _TITLE_ALIASES:
+                if title in _TITLE_ALIASES and state.aliases.get("the " + title) != slot.members:
                     state.aliases["the " + title] = slot.members
+                    state.alias_rx = None
