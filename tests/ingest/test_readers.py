@@ -138,3 +138,16 @@ def test_samples_read() -> None:
     titles = {d.id: d.title for d in docs if isinstance(d, Document)}
     assert titles["news_en_1.txt"] == "Seoul and Tokyo pledge closer security ties at summit"
     assert titles["news_zh_hans_2.txt"] == "韩美日谴责朝鲜发射弹道导弹"
+
+
+def test_html_in_big5_with_declared_charset(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"><title>外長會談</title></head>'
+        "<body><article><h1>美日外長會談</h1><p>" + "美日兩國外長週三在東京舉行會談，同意加強安全合作。" * 3
+        + "</p><p>中國外交部對此表示強烈不滿，並召見日本駐華大使。</p></article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("big5"))
+    (doc,) = run([path])
+    assert isinstance(doc, Document)
+    assert "中國外交部對此表示強烈不滿" in doc.text

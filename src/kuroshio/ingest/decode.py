@@ -6,6 +6,7 @@ Binary data is refused rather than decoded into nonsense.
 from __future__ import annotations
 
 import codecs
+import re
 
 from kuroshio.errors import IngestError
 
@@ -63,8 +64,21 @@ def _looks_binary(text: str) -> bool:
     return bad > max(2, 0.02 * len(sample))
 
 
-def decode_bytes(data: bytes, path: str) -> str:
-    """The text of ``data``; raises :class:`IngestError` for empty or binary input."""
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first 4 KB (``<meta charset=...>``), if Python knows it."""
+    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", data[:4096], re.I)
+    if not m:
+        return None
+    name = m.group(1).decode("ascii").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, path: str, *, hint: str | None = None) -> str:
+    """The text of ``data`` (``hint``: an encoding the file declares, tried after UTF-8); raises
+    :class:`IngestError` for empty or binary input."""
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise IngestError(path, "empty file")
     text: str | None = None
@@ -79,6 +93,13 @@ def decode_bytes(data: bytes, path: str) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
+            text = None
+        if text is None and hint:
+            try:
+                text = data.decode(hint)
+            except (UnicodeDecodeError, LookupError):
+                text = None
+        if text is None:
             text = _utf16_without_bom(data)
     if text is None:
         if data[:4096].count(0) > 4:

@@ -23,7 +23,7 @@ from typing import Any
 
 from kuroshio.config import Options
 from kuroshio.errors import IngestError
-from kuroshio.ingest.decode import decode_bytes
+from kuroshio.ingest.decode import declared_charset, decode_bytes
 from kuroshio.ingest.reflow import reflow_text
 from kuroshio.model import Document
 
@@ -255,7 +255,8 @@ def read_file(path: Path, options: Options) -> Iterator[Document | IngestError]:
         doc = read_pdf(data, name, max_pages=options.max_pages)
         yield _finish(doc, options=options, id=path.name, source_path=name)
     elif kind == "html":
-        yield document_from_html(decode_bytes(data, name), options=options, id=path.name, source_path=name)
+        text = decode_bytes(data, name, hint=declared_charset(data))
+        yield document_from_html(text, options=options, id=path.name, source_path=name)
     else:
         yield document_from_text(decode_bytes(data, name), options=options, id=path.name, source_path=name)
 
