@@ -55,6 +55,7 @@ def run_ingest(
     bar = _Progress(sum(p.size for p in partitions), sum(p.size for p in todo)) if progress else nullcontext(None)
     complete = False
     with Store(options.db) as store, bar as shown:
+        _cap_writer_memory(store)
         run_id = store.start_run(options)
         for result in _map(todo, options, workers=workers, process=process, ship=ship):
             for error in result.errors:
@@ -78,6 +79,18 @@ def run_ingest(
         complete = True
     manifest.close(complete=complete)
     return summary
+
+
+# DuckDB caches pages up to 80% of the machine's memory, so an uncapped writer grows with the store it fills.
+WRITER_MEMORY = "256MB"
+
+
+def _cap_writer_memory(store: Any) -> None:
+    """Cap the writer's DuckDB cache so that the run's memory does not grow with the corpus (a setting, no write)."""
+    try:
+        store.con.execute(f"SET memory_limit = '{WRITER_MEMORY}'")
+    except Exception:  # another store backend, or a DuckDB without the setting: its default then
+        return
 
 
 def available_cores() -> int:
