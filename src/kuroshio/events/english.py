@@ -39,23 +39,22 @@ from kuroshio.model import Document, Event, Mention, Sentence
 __all__ = ["code_english", "code_sentence_texts"]
 
 # hot-path regexes, compiled once
-_RX1 = re.compile(r"\s*\(?\s*(?:[A-Z][\w.'’\-]*\s+)*")
-_RX2 = re.compile(r"\band\b|&|^[-–/]$")
-_RX3 = re.compile(r"[a-zA-Z][a-zA-Z\-]*")
-_RX4 = re.compile(r"\b(?:to|that|of|for|from|against|on|with)\b")
-_RX5 = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?$")
-_RX7 = re.compile(r"\s+by\b")
-_RX8 = re.compile(r"(?:['’]s?)?(?:\s*[\w\-]+){0,3}\s*[\"“]?")
-_RX10 = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:rule|ruling|ruled)\s+out\b")
-_RX11 = re.compile(r"\brul(?:e|ed|es|ing) out\s*$")
-_RX12 = re.compile(r"\s(?:if|unless)\s")
-_RX13 = re.compile(r"[\w\s.,'’\-]{0,40}")
-_RX14 = re.compile(r"\b(?:released|issued|delivered|made)\b.{0,4}\bby\b")
-_RX15 = re.compile(r"(?:[\s,]+(?:[A-Za-z][\w.'’\-]*|\d+)){0,6}?\s+(\w+)")
-_RX16 = re.compile(r"[A-Z][a-z]+")
-_RX17 = re.compile(r"(?:\s+(?:[A-Z][\w.'’\-]*|[a-z]+(?=\s+[A-Z])))+")
-_RX18 = re.compile(r"[A-Za-z][\w'’\-]*")
-_RX19 = re.compile(r"[A-Za-z][\w'’\-]*")
+_NAME_GAP = re.compile(r"\s*\(?\s*(?:[A-Z][\w.'’\-]*\s+)*")
+_STRONG_CONNECTOR = re.compile(r"\band\b|&|^[-–/]$")
+_LATIN_WORD = re.compile(r"[a-zA-Z][a-zA-Z\-]*")
+_COMPLEMENT_WORD = re.compile(r"\b(?:to|that|of|for|from|against|on|with)\b")
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?$")
+_BY_AFTER = re.compile(r"\s+by\b")
+_MODIFIER_GAP = re.compile(r"(?:['’]s?)?(?:\s*[\w\-]+){0,3}\s*[\"“]?")
+_NOT_RULE_OUT = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:rule|ruling|ruled)\s+out\b")
+_RULED_OUT = re.compile(r"\brul(?:e|ed|es|ing) out\s*$")
+_IF_AFTER = re.compile(r"\s(?:if|unless)\s")
+_SPEAKER_LABEL = re.compile(r"[\w\s.,'’\-]{0,40}")
+_RELEASED_BY = re.compile(r"\b(?:released|issued|delivered|made)\b.{0,4}\bby\b")
+_WORDS_THEN_VERB = re.compile(r"(?:[\s,]+(?:[A-Za-z][\w.'’\-]*|\d+)){0,6}?\s+(\w+)")
+_CAPITALIZED = re.compile(r"[A-Z][a-z]+")
+_TITLE_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w.'’\-]*|[a-z]+(?=\s+[A-Z])))+")
+_NAME_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 _JOINT_WORDS = re.compile(r"\b(?:joint|combined|trilateral|bilateral)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*|[;:,()\"“”]")
 _QUOTE = "\"“”"
@@ -295,7 +294,7 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
             between = text[prev.end : slot.start]
             same = prev.members and slot.members and {m.code for m in prev.members} == {m.code for m in slot.members}
             if prev.pronoun is None and slot.pronoun is None and prev.members and slot.members and (
-                (same and _RX1.fullmatch(between))  # "Secretary Antony J. Blinken"
+                (same and _NAME_GAP.fullmatch(between))  # "Secretary Antony J. Blinken"
                 or not between.strip()  # "United Nations Security Council": one name
             ):
                 prev.end = max(prev.end, slot.end)
@@ -313,7 +312,7 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
                 and not (said and said.group(1) in rules.speech_verbs and "and" not in between)  # "..., X said"
             )
             if joined and "\n" not in between and len(between) < 80:
-                connectors.append("and" if _RX2.search(between) else ",")
+                connectors.append("and" if _STRONG_CONNECTOR.search(between) else ",")
                 chain.append(slot)
                 continue
             close()
@@ -440,7 +439,7 @@ def _matches(
     low = lower_same_length(text) if low is None else low
     found: list[_Match] = []
     taken_until = start
-    words = list(_RX3.finditer(low[start:end]))
+    words = list(_LATIN_WORD.finditer(low[start:end]))
     for i, w in enumerate(words):
         pos = start + w.start()
         if pos < taken_until:
@@ -602,14 +601,14 @@ def _code_matches(
         trig = match.trigger
         if match.start < governed[1]:
             between = text[governed[0] : match.start]
-            if _RX4.search(between) and not re.search(
+            if _COMPLEMENT_WORD.search(between) and not re.search(
                 r"\b(?:and|but)\s+(?:\w+ly\s+)?$", between
             ):
                 continue  # the content of an appeal, demand, accusation or threat, not an event of its own
         c_left, c_right = _clause_bounds(text, s_start, s_end, match.start, rules)
         later = [v for v in verb_starts if v > match.start]
         if trig.governs:  # the content may hold verbs; only a coordinated verb ("and urged") ends the object
-            later = [v for v in later if _RX5.search(text[match.end : v])]
+            later = [v for v in later if _AND_BEFORE.search(text[match.end : v])]
         bound = min([c_right] + later)
         inside = match.start + len(match.head)
         mode = _mode(text, c_left, match, rules, s_end)
@@ -784,7 +783,7 @@ def _is_passive(text: str, left: int, match: _Match, lexicon: Lexicon) -> bool:
     before = _words_before(text, match.start, 3, left)
     if any(w in ("is", "are", "was", "were", "be", "been", "being", "get", "got") for w in before):
         return True
-    return bool(_RX7.match(text[match.end : match.end + 5]))
+    return bool(_BY_AFTER.match(text[match.end : match.end + 5]))
 
 
 def _noun_arguments(
@@ -797,7 +796,7 @@ def _noun_arguments(
     for g in groups:  # with at most three modifier words between the actor and the noun
         if g.end <= match.start and g.start >= left:
             between = text[g.end : match.start]
-            if _RX8.fullmatch(between) and not _NOT_MODIFIER.search(between):
+            if _MODIFIER_GAP.fullmatch(between) and not _NOT_MODIFIER.search(between):
                 pre = g
     src: list[Mention] = []
     tgt: list[Mention] = []
@@ -871,9 +870,9 @@ def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int) -> str:
     prefix = text[left : match.start]
     words = _WORD.findall(prefix)
     tail = " ".join(words[-rules.negation_window - 2 :]).lower()
-    if _RX10.search(tail):
+    if _NOT_RULE_OUT.search(tail):
         return "hypothetical"  # "did not rule out meeting Kim"
-    ruled_out = _RX11.search(tail)
+    ruled_out = _RULED_OUT.search(tail)
     if ruled_out or rules.negation.search(" ".join(words[-rules.negation_window :])):
         return "negated"
     hyp_tail = " ".join(words[-rules.hypothetical_window :])
@@ -881,7 +880,7 @@ def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int) -> str:
     suffix = text[match.end : semicolon if semicolon >= 0 else s_end]
     if (
         rules.hypothetical_clause.search(prefix)
-        or _RX12.search(suffix)
+        or _IF_AFTER.search(suffix)
         or (rules.hypothetical.search(hyp_tail) and not rules.hypothetical_not.search(" ".join(words[-4:]) + " "))
     ):
         return "hypothetical"
@@ -916,15 +915,15 @@ def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], ru
         members = tuple(m for slot in g.slots if slot.pronoun in (None, "alias") for m in slot.members)
         if not members:
             continue
-        if 0 <= colon - s_start < 90 and g.end <= colon and _RX13.fullmatch(text[g.end : colon]):
+        if 0 <= colon - s_start < 90 and g.end <= colon and _SPEAKER_LABEL.fullmatch(text[g.end : colon]):
             candidates.append(members)
             continue
         before = " ".join(_words_before(text, g.start, 8, s_start))
-        if statement.search(before) or _RX14.search(before):
+        if statement.search(before) or _RELEASED_BY.search(before):
             candidates.append(members)
             continue
         after = text[g.end : min(s_end, g.end + 80)]
-        m = _RX15.match(after)
+        m = _WORDS_THEN_VERB.match(after)
         if not g.prep and m and m.group(1) in rules.speech_verbs:
             candidates.append(members)
         elif not g.prep and _GAVE_STATEMENT.match(after):
@@ -962,11 +961,11 @@ def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_
             continue  # neither a person nor followed by a title or name: nothing to learn
         names: list[str] = []
         if any(m.kind == "person" for m in slot.members):
-            names.extend(w for w in _RX16.findall(text[slot.start : slot.end]))
-        tail = _RX17.match(text[slot.end : min(s_end, slot.end + 80)])
+            names.extend(w for w in _CAPITALIZED.findall(text[slot.start : slot.end]))
+        tail = _TITLE_TAIL.match(text[slot.end : min(s_end, slot.end + 80)])
         if tail:
-            words = _RX18.findall(tail.group(0))
-            own = _RX19.findall(text[slot.start : slot.end])
+            words = _NAME_WORD.findall(tail.group(0))
+            own = _NAME_WORD.findall(text[slot.start : slot.end])
             titled = any(w.lower() in rules.titles for w in words) or bool(own and own[-1].lower() in rules.titles)
             if titled:
                 names.extend(w for w in words if w[:1].isupper() and w.lower() not in rules.titles and len(w) > 2)
@@ -977,7 +976,7 @@ def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_
                 state.aliases[name] = slot.members
                 state.alias_rx = None
         if any(m.kind in ("person", "role") for m in slot.members):  # "the Secretary" later means this person
-            for title in _RX19.findall(text[slot.start : slot.end]):
+            for title in _NAME_WORD.findall(text[slot.start : slot.end]):
                 if title in _TITLE_ALIASES and state.aliases.get("the " + title) != slot.members:
                     state.aliases["the " + title] = slot.members
                     state.alias_rx = None
