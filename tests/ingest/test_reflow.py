@@ -134,3 +134,15 @@ def test_reflowing_twice_changes_nothing(raw: str) -> None:
     assert reflow_text(once).text == once
     for run in reflow_text(raw).source_runs:
         assert 0 <= run.source_start and run.source_start + run.length <= len(raw)
+
+
+def test_markdown_headings() -> None:
+    raw = "# Talks in Seoul\n\nThe two ministers met on Monday.\n\n## Reactions\nChina criticized the meeting.\n"
+    doc = reflow_text(raw)
+    record = doc.to_json()
+    assert record["title"] == "Talks in Seoul"
+    assert record["headings"] == ["Reactions"]
+    assert record["paragraphs"] == ["The two ministers met on Monday.", "China criticized the meeting."]
+    for run in doc.source_runs:
+        piece = doc.text[run.text_start : run.text_start + run.length]
+        assert raw[run.source_start : run.source_start + run.length] == piece

@@ -14,6 +14,7 @@ Signals, each measured on the document itself rather than assumed:
 * **Page breaks.** A line that starts with a space right after a content line (no blank line in double-spaced text)
   is where a page broke: it continues the block unless the line before ended one.
 * **Indentation.** In single-spaced text a line indented when most are not starts a block after a sentence end.
+* **Markdown headings.** A line ``# ...`` is a block of its own; the marker is left out of the text.
 * **Page furniture.** In wrapped text, page-number lines and running headers/footers (short lines that come back
   three times or more next to a page number or a form feed) are dropped; the text around them joins as across a
   page break.
@@ -30,6 +31,7 @@ from kuroshio.ingest.vocabulary import vocabulary
 from kuroshio.model import Document
 
 _SPACE = " \t\u3000\u00a0\ufeff\r\f\v"
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+")
 _FIRST_TOKEN = re.compile(r"[A-Za-z0-9][\w.,:/?=&%#~+\-]*|\S")
 
 
@@ -39,6 +41,7 @@ class _TextLine:
     gap: int  # blank lines before
     spacer: bool  # a whitespace-only line among them
     feed: bool = False  # a form feed (page break) before or on this line
+    marked_heading: bool = False  # a Markdown heading (# ...), its marker left out of the text
 
 
 def _lines(raw: str) -> list[_TextLine]:
@@ -55,6 +58,12 @@ def _lines(raw: str) -> list[_TextLine]:
             gap += 1
             continue
         offset = start + len(physical) - len(physical.lstrip(_SPACE))
+        md = _MD_HEADING.match(body)
+        if md and body[md.end() :].strip("# " + _SPACE) and not body[md.end() :].startswith("#"):
+            offset += md.end()
+            body = body[md.end() :].rstrip("# " + _SPACE)
+        else:
+            md = None
         stripped_end = physical.rstrip("\r")
         line = Line(
             text=body,
@@ -63,7 +72,7 @@ def _lines(raw: str) -> list[_TextLine]:
             lead=offset > start,
             trail=len(stripped_end) > len(stripped_end.rstrip(_SPACE)),
         )
-        out.append(_TextLine(line, gap if out else 0, spacer, feed))
+        out.append(_TextLine(line, gap if out else 0, spacer, feed, bool(md)))
         gap, spacer, feed = 0, False, False
     return out
 
@@ -146,7 +155,7 @@ def find_blocks(raw: str) -> list[RawBlock]:
     blocks: list[RawBlock] = [RawBlock([lines[0].line])]
     for prev, cur in zip(lines, lines[1:], strict=False):
         p, c = prev.line, cur.line
-        if not wrapped:
+        if not wrapped or prev.marked_heading or cur.marked_heading:
             brk = True
         elif cur.gap > soft or cur.spacer:
             brk = True
