@@ -549,21 +549,18 @@ def _antecedent(history: list[Item], it: Item, rule: str | None, sentence_starts
         if woman is not None:
             return woman
     fitting = [h for h in history if _fits(h, rule or "any", gender)]
-    if rule == "any" and any(h.person for h in fitting):  # 其: a person's when there is one (其帖文)
-        fitting = [h for h in fitting if h.person]
     if not fitting:
         return None
     if not sentence_starts:
         return fitting[-1]
     sentence = bisect.bisect_right(sentence_starts, it.start) - 1
-    best: tuple[int, Item] | None = None
-    for h in fitting:  # the first fitting actor of the latest sentence that has one
-        hs = h.sent
-        if hs > sentence:
-            continue
-        if best is None or hs > best[0]:
-            best = (hs, h)
-    return best[1] if best is not None else fitting[-1]
+    latest = max((h.sent for h in fitting if h.sent <= sentence), default=None)
+    if latest is None:
+        return fitting[-1]
+    subjects = [h for h in fitting if h.sent == latest]  # the latest sentence with a fitting actor
+    if rule == "any":  # 其: a person's when that sentence names one (其帖文)
+        return next((h for h in subjects if h.person), subjects[0])
+    return subjects[0]
 
 
 def to_mentions(items: list[Item], doc: Document) -> list[Mention]:
