@@ -63,7 +63,8 @@ def _month(name: str) -> int:
 _CUE = re.compile(
     r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
-    r"(?i:yesterday|today|tomorrow|tonight|last|next|this|past|coming|early|late|mid|earlier|later|in)\b|\d)"
+    r"(?i:yesterday|today|tomorrow|tonight|early|late|mid|earlier|later)\b|"
+    r"(?i:last|next|this|past|coming)\s+(?:week|month|year)\b|in\s+(?=[A-Z12])|\d{1,2}\s+[A-Z])"
 )
 
 

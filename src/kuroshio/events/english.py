@@ -868,7 +868,7 @@ def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int) -> str:
     """negated > hypothetical > planned > actual, from the words before the trigger in its clause (and a
     condition after it: "will visit China if invited")."""
     prefix = text[left : match.start]
-    words = _WORD.findall(prefix)
+    words = _WORD.findall(text, max(left, match.start - 90), match.start)  # the window words are near the trigger
     tail = " ".join(words[-rules.negation_window - 2 :]).lower()
     if _NOT_RULE_OUT.search(tail):
         return "hypothetical"  # "did not rule out meeting Kim"
