@@ -37,8 +37,16 @@ def git_revision() -> str:
 def machine() -> str:
     return (
         f"nproc {os.cpu_count()}, CPU {cpu_model()}, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}, git {git_revision()}"
+        f"{platform.system()} {platform.release()}, git {git_revision()}, load average {load_average()}"
     )
+
+
+def load_average() -> str:
+    """The 1-, 5- and 15-minute load averages when the results are written (other work on a shared machine)."""
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 def append_results(script: str, rows: list[tuple[str, str]], *, command: str = "", notes: str = "") -> str:
