@@ -52,7 +52,9 @@ def test_export_then_import_parquet(runner, db, tmp_path):
 def test_export_errors(runner, db, tmp_path):
     result = runner.invoke(app, ["export", "--db", db, "--format", "parquet", "--out", "-"])
     assert result.exit_code == 2
-    result = runner.invoke(app, ["export", "--db", db, "--format", "csv", "--out", "x.csv", "--code", "4x"])
+    out = tmp_path / "x.csv"
+    result = runner.invoke(app, ["export", "--db", db, "--format", "csv", "--out", str(out), "--code", "4x"])
     assert result.exit_code == 2 and "code" in result.output
+    assert not out.exists()
     result = runner.invoke(app, ["import", str(tmp_path / "missing.parquet"), "--db", str(tmp_path / "n.duckdb")])
     assert result.exit_code == 1 and "no such file" in result.output

@@ -60,6 +60,7 @@ def export_events(
         raise UsageError(f"export format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt in ("gdelt", "plover") and not filters.get("mode"):
         filters["mode"] = "actual"
+    event_where(**filters)  # bad filters fail here, before any file is written
     if fmt == "parquet":
         if not isinstance(out, str | Path):
             raise UsageError("parquet export needs a file path")
