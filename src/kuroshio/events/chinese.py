@@ -22,6 +22,7 @@ How one document is coded, stage by stage:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -37,6 +38,9 @@ from kuroshio.normalize.script import to_simplified
 OBJECT_GAP = 3  # at most this many characters between a trigger and its object (訪問了日本, 會見來訪的)
 COMPLEMENT_TARGET_ROOTS = frozenset({"03", "08", "12", "16"})  # 同意解除對日本的限制: the target is in the complement
 MUTUAL_ROOTS = frozenset({"16", "19"})  # a plural subject with no target reduces relations or fights mutually
+MAX_GROUP = 16  # mentions in one conjunction group at most (a longer run is a list, split into groups)
+CONTEXT_CHARS = 300  # ... and at most this many characters away
+CONTEXT_CLAUSES = 8  # how many clauses back speakers, causes and 'the parties concerned' are looked for
 COMPLEMENT_GAP = 6  # a trigger this close after a complement-taking one is its content (中斷定期對話)
 MAX_WALK_BACK = 2  # a clause without a subject looks at most this many clauses back for one
 VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})  # reactions whose target an earlier clause may name
@@ -141,7 +145,16 @@ class _SentenceCoder:
         self.first_actor = first_actor if first_actor is not None else _first_actor(mentions)
         self.trigger_spans = trigger_spans
         self.clauses = self._clauses()
+        self.clause_starts = [s for s, _ in self.clauses]
+        self.mention_starts = [m.start for m in mentions]
+        self.sorted_spans = sorted(trigger_spans)
+        self.trigger_starts = [s for s, _ in self.sorted_spans]
+        self.trigger_ends = {e for _, e in trigger_spans}
         self.groups = self._groups()
+        self.by_clause: list[list[Group]] = [[] for _ in self.clauses]
+        for g in self.groups:
+            self.by_clause[g.clause].append(g)
+        self.clause_group_starts = [[g.start for g in groups] for groups in self.by_clause]
         self.dates: list[DateMention] | None = None
         self.last_directed: tuple[list[Mention], list[Mention]] | None = None
         self.last_subject: Group | None = None
@@ -163,10 +176,23 @@ class _SentenceCoder:
         return spans or [(s, e)]
 
     def clause_of(self, pos: int) -> int:
-        for i, (s, e) in enumerate(self.clauses):
-            if s <= pos < e:
-                return i
-        return len(self.clauses) - 1
+        return max(0, bisect_right(self.clause_starts, pos) - 1)
+
+    def head(self, clause: int, pos: int) -> str:
+        """The clause's text before ``pos`` (at most CONTEXT_CHARS of it)."""
+        return self.shadow[max(self.clauses[clause][0], pos - CONTEXT_CHARS) : pos]
+
+    def nearby(self, clause: int, pos: int | None = None) -> list[Group]:
+        """The groups of a clause and of the few before it, at most CONTEXT_CHARS before ``pos`` (bounded, so that
+        a sentence of a thousand clauses or a clause of a thousand names stays linear)."""
+        out: list[Group] = []
+        for c in range(max(0, clause - CONTEXT_CLAUSES), clause + 1):
+            groups = self.by_clause[c]
+            if pos is not None and len(groups) > 16:
+                starts = self.clause_group_starts[c]
+                groups = groups[bisect_left(starts, pos - CONTEXT_CHARS) : bisect_right(starts, pos + CONTEXT_CHARS)]
+            out.extend(groups)
+        return out
 
     def _groups(self) -> list[Group]:
         conj = self.grammar.conjunctions
@@ -178,9 +204,10 @@ class _SentenceCoder:
                 with_word = any(c in "与和同跟" for c in gap)
                 compound_after_with = len(m.members) >= 2 and m.start >= end and with_word
                 place_before_with = with_word and self._role(runs[-1][0].start) in ("location", "topic")
-                if m.start < end or (
+                joins = m.start < end or (
                     len(gap) <= 2 and all(c in conj for c in gap) and not compound_after_with and not place_before_with
-                ):
+                )
+                if joins and len(runs[-1]) < MAX_GROUP:
                     runs[-1].append(m)
                     end = max(end, m.end)
                     continue
@@ -217,7 +244,8 @@ class _SentenceCoder:
         return first is not None and first < mention.start
 
     def _role(self, start: int) -> str:
-        if any(s <= start < e for s, e in self.trigger_spans):
+        i = bisect_right(self.trigger_starts, start) - 1
+        if i >= 0 and start < self.sorted_spans[i][1]:
             return "internal"  # the 日 of 訪日 is the trigger's own target, no one's subject
         before = self.shadow[max(self.sentence.start, start - 3) : start]
         g = self.grammar
@@ -238,18 +266,20 @@ class _SentenceCoder:
 
     def code(self, trigger: Trigger, start: int, end: int) -> list[Event]:
         self.not_a_verb = False  # set when the trigger is used as a noun or lacks the partner it requires
-        if any(m.start <= start and end <= m.end for m in self.mentions):
+        i = bisect_right(self.mention_starts, start)
+        if any(m.end >= end for m in self.mentions[max(0, i - 8) : i]):
             return []  # the trigger is part of a name (六方會談 as an organisation, say)
         clause = self.clause_of(start)
         rest = self.shadow[end : min(end + 8, self.clauses[clause][1])]
         if any(w in rest for w in self.grammar.suffix_anchor):
             return []  # 建交以來, 邦交正常化60年來: a time anchor, not a reported event
-        if trigger.args != "directed" and _has(self.shadow[self.clauses[clause][0] : start], ("关于", "有关")):
+        if trigger.args != "directed" and _has(self.head(clause, start), ("关于", "有关")):
             return []  # 關於今年由中國主辦的部長會議: the meeting is a topic, not a reported event
-        left = [g for g in self.groups if g.end <= start]
+        pool = self.nearby(clause, start)
+        left = [g for g in pool if g.end <= start]
         here = [g for g in left if g.clause == clause]
         right = [
-            g for g in self.groups
+            g for g in pool
             if g.start >= end and g.clause == clause and g.start - end <= OBJECT_GAP
             and not any(c in "、和" for c in self.shadow[end : g.start])
         ]
@@ -305,11 +335,11 @@ class _SentenceCoder:
                 sources = _members(subject)
                 target, obj, partner = (None if self._topic(g) else g for g in (target, obj, partner))
                 targets = implicit or _members(target) or _members(obj) or _members(partner)
-                if not targets and "对此" in self.shadow[self.clauses[clause][0] : start]:
+                if not targets and "对此" in self.head(clause, start):
                     targets = _members(self._previous_subject(clause, sources))  # 北韓試射飛彈，日本對此表示抗議
                 if not targets and trigger.root in VERBAL_ROOTS:
                     targets = _members(self._cause(clause, sources))
-                if not targets and _has(self.shadow[self.clauses[clause][0] : self.clauses[clause][1]],
+                if not targets and _has(self.head(clause, min(self.clauses[clause][1], end + CONTEXT_CHARS)),
                                         self.grammar.anaphoric_parties):
                     targets = self._parties(start, sources)
                 if not targets and trigger.root == "14":  # 在日本大使館前示威
@@ -407,7 +437,8 @@ class _SentenceCoder:
     def _parties(self, start: int, sources: list[Mention]) -> list[Mention]:
         """有關方面: the states named before in the sentence, other than the source's."""
         countries = {m.country for m in sources}
-        for g in reversed([g for g in self.groups if g.end <= start and g.role not in ("location", "internal")]):
+        candidates = self.nearby(self.clause_of(start))
+        for g in reversed([g for g in candidates if g.end <= start and g.role not in ("location", "internal")]):
             members = [m for m in _members(g) if m.country not in countries]
             if members:
                 return members
@@ -416,7 +447,7 @@ class _SentenceCoder:
     def _cause(self, clause: int, sources: list[Mention]) -> Group | None:
         """由於北韓試射飛彈，日本表示抗議: the actor right after a cause marker in an earlier clause."""
         countries = {m.country for m in sources}
-        for g in self.groups:
+        for g in self.nearby(clause):
             if g.clause < clause and not countries & {m.country for m in g.members}:
                 before = self.shadow[max(self.sentence.start, g.start - 2) : g.start]
                 if any(before.endswith(w) for w in self.grammar.cause_markers):
@@ -426,16 +457,16 @@ class _SentenceCoder:
     def _previous_subject(self, clause: int, sources: list[Mention]) -> Group | None:
         """The actor of the clause that 對此 ('to this') points back to."""
         countries = {m.country for m in sources}
-        for c in range(clause - 1, -1, -1):
-            for g in self.groups:
-                if g.clause == c and g.role == "subject" and not countries & {m.country for m in g.members}:
+        for c in range(clause - 1, max(-1, clause - 1 - CONTEXT_CLAUSES), -1):
+            for g in self.by_clause[c]:
+                if g.role == "subject" and not countries & {m.country for m in g.members}:
                     return g
         return None
 
     def _complement_target(self, end: int, clause: int) -> Group | None:
         """同意解除對日本的限制: the state named early in the complement of a complement-taking trigger."""
-        for g in self.groups:
-            if g.start >= end and g.clause == clause and g.start - end <= 10 and g.role in ("subject", "target"):
+        for g in self.by_clause[clause]:
+            if g.start >= end and g.start - end <= 10 and g.role in ("subject", "target"):
                 return g
         return None
 
@@ -444,7 +475,8 @@ class _SentenceCoder:
         return self.shadow[s:e].rstrip("」』”’）) ").endswith(("？", "?"))
 
     def _trigger_between(self, a: int, b: int) -> bool:
-        return any(a <= s and e <= b for s, e in self.trigger_spans)
+        i = bisect_left(self.trigger_starts, a)
+        return i < len(self.trigger_starts) and self.trigger_starts[i] < b
 
     def _coordinated_object(self, group: Group, start: int) -> bool:
         """防禦台灣和牽制中國: 台灣 ends the previous verb phrase, it is not the subject of 牽制."""
@@ -452,8 +484,7 @@ class _SentenceCoder:
         return len(gap) == 1 and gap in self.grammar.conjunctions
 
     def _wished(self, start: int) -> bool:
-        clause_start = self.clauses[self.clause_of(start)][0]
-        return _has(self.shadow[clause_start:start], self.grammar.wish)
+        return _has(self.head(self.clause_of(start), start), self.grammar.wish)
 
     def _topic(self, group: Group | None) -> bool:
         """中韓關係: a relationship named by its parties is a topic, not a target."""
@@ -472,12 +503,12 @@ class _SentenceCoder:
         return None
 
     def _continues(self, clause: int) -> bool:
-        text = self.shadow[self.clauses[clause][0] : self.clauses[clause][1]].lstrip()
+        text = self.shadow[self.clauses[clause][0] : self.clauses[clause][0] + 12].lstrip()
         return any(text.startswith(w) for w in self.grammar.continuation)
 
     def _object_of_trigger(self, group: Group) -> bool:
         """遏制中國: a group right after a trigger is that trigger's object, not a later clause's subject."""
-        return any(0 <= group.start - e <= OBJECT_GAP for _, e in self.trigger_spans)
+        return any(group.start - k in self.trigger_ends for k in range(OBJECT_GAP + 1))
 
     def _speaks(self, group: Group) -> bool:
         """Whether a verb of saying follows the group within its clause (李在明23日表示 ...)."""
@@ -506,13 +537,15 @@ class _SentenceCoder:
 
     def mode(self, trigger: Trigger, start: int, end: int) -> str:
         g = self.grammar
-        clause_start = self.clauses[self.clause_of(start)][0]
-        head = self.shadow[self.sentence.start : start]
+        clause = self.clause_of(start)
+        clause_start = max(self.clauses[clause][0], start - CONTEXT_CHARS)
+        head = self.shadow[max(self.clauses[max(0, clause - CONTEXT_CLAUSES)][0], start - CONTEXT_CHARS) : start]
         clause_head = self.shadow[clause_start:start]
         if _has(head, g.conditional, exclude=g.conditional_exceptions):
             return "hypothetical"
         window = self.shadow[max(clause_start, start - g.negation_window) : start]
-        prep = next((x for x in self.groups if x.role in ("target", "partner") and 0 <= start - x.end <= 3), None)
+        here = self.nearby(clause, start)
+        prep = next((x for x in here if x.role in ("target", "partner") and 0 <= start - x.end <= 3), None)
         if prep is not None:  # 沒有向烏克蘭提供武器: the negator comes before the prepositional phrase
             window += " " + self.shadow[max(clause_start, prep.start - 1 - g.negation_window) : prep.start - 1]
         if _has(window, g.negation, exclude=g.negation_exceptions) or _has(clause_head, g.denial):
@@ -556,7 +589,8 @@ class _SentenceCoder:
         return last_planned > last_actual
 
     def _mention_at(self, pos: int) -> bool:
-        return any(m.start == pos for m in self.mentions)
+        i = bisect_left(self.mention_starts, pos)
+        return i < len(self.mention_starts) and self.mention_starts[i] == pos
 
     def date(self, start: int, end: int) -> tuple[str | None, str | None]:
         if self.dates is None:
