@@ -3,16 +3,17 @@
 Per sentence, in order:
 
 1. Actor slots: the actor recognizer's mentions (identical spans merged, nested ones dropped), pronouns
-   (first person -> the speaker, third person -> the last subject) and names seen earlier after a title
-   ("Spokesperson Guo Jiakun" ... "Guo said").
+   (first person -> the speaker, third person -> the nearest subject before, plural ones -> the nearest group) and
+   names or titles seen earlier ("Spokesperson Guo Jiakun" ... "Guo said", "the Secretary").
 2. Groups: slots joined by "and", "&", hyphens or a comma list ending in "and" ("Japan, the ROK, and the United
    States"); titles and names between them are skipped. A group's members are expanded when events are built.
 3. Triggers: each word is looked up in the lexicon index, and the patterns that start there are tried (longest match
    wins). Verb entries take the clause subject (the nearest group on the left that is not inside a prepositional
    phrase) and the first object group on the right whose preposition the entry allows; passives ("was condemned by
    X") swap them. Noun entries take the words attached to them (possessive, compound, "between/of/by/with X").
-4. Mode from the words before the trigger (negated > hypothetical > planned > actual), date from the nearest date
-   expression in the clause, else the publication date.
+4. Mode from the words before the trigger (negated > hypothetical > planned > actual; a cooperative act announced
+   as an intention is an actual root-03 event), date from the nearest date expression in the clause (relative to a
+   dateline or the publication date), else the publication date.
 5. Symmetric codes give every ordered pair, visits give visitor -> host 042 and host -> visitor 043.
 
 Everything the rules know about words lives in ``data/triggers/en.yaml`` and ``data/triggers/en_rules.yaml``.
@@ -33,7 +34,7 @@ from kuroshio.config import Options
 from kuroshio.errors import DictionaryError
 from kuroshio.events.build import build_event, dedupe
 from kuroshio.events.en_dates import DateMention, find_dates, nearest_date, parse_date
-from kuroshio.events.en_lexicon import Lexicon, Trigger, load_lexicon
+from kuroshio.events.en_lexicon import Lexicon, Trigger, load_lexicon, verb_forms
 from kuroshio.model import Document, Event, Mention, Sentence
 
 __all__ = ["code_english", "code_sentence_texts"]
@@ -57,7 +58,6 @@ _TITLE_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w.'’\-]*|[a-z]+(?=\s+[A-Z])))+")
 _NAME_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 _JOINT_WORDS = re.compile(r"\b(?:joint|combined|trilateral|bilateral)\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+(?:[.,]\d+)*|[;:,()\"“”]")
-_QUOTE = "\"“”"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +101,7 @@ def _alternation(words: list[str]) -> str:
 
 @cache
 def load_rules() -> Rules:
+    """The bundled clause-rule word classes, compiled once per process (DictionaryError when malformed)."""
     name = "triggers/en_rules.yaml"
     try:
         data = yaml.safe_load(resources.files("kuroshio.data").joinpath(name).read_text(encoding="utf-8"))
@@ -108,8 +109,6 @@ def load_rules() -> Rules:
         raise DictionaryError(f"{name}: not valid YAML: {str(exc).splitlines()[0]}") from None
     try:
         speech: set[str] = set()
-        from kuroshio.events.en_lexicon import verb_forms
-
         for verb in data["speech_verbs"]:
             head, _, rest = str(verb).partition(" ")
             speech.update(f"{form} {rest}".strip() for form in verb_forms(head))
@@ -170,12 +169,13 @@ class Slot:
 
 @dataclass(slots=True)
 class Group:
+    """Coordinated slots ("Japan, the ROK, and the United States") that act together."""
+
     slots: list[Slot]
     start: int
     end: int
     prep: str = ""  # the preposition governing the group ("" for a subject or direct object)
     used: bool = False  # consumed as an argument of a noun trigger
-    members: tuple[Mention, ...] = ()
 
 
 @dataclass(slots=True)
