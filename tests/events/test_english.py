@@ -131,3 +131,11 @@ def test_dateline_anchors_relative_dates() -> None:
                    date="2025-03-14")
     dates = {(e.cameo, e.date) for e in code_english(doc, Options()).events}
     assert dates == {("043", "2025-01-01"), ("042", "2025-01-01")}
+
+
+def test_trigger_scan_and_lower_case_helpers() -> None:
+    from kuroshio.events.english import code_sentence_texts, lower_same_length
+
+    assert code_sentence_texts(["Japan condemned the launch.", "Nothing happened here.", "They met and talked."]) == 2
+    text = "İstanbul talks"
+    assert len(lower_same_length(text)) == len(text) and lower_same_length(text).endswith("talks")
