@@ -206,14 +206,11 @@ def _unique(members: list[Mention] | tuple[Mention, ...]) -> tuple[Mention, ...]
 
 def _specific(members: list[Mention]) -> tuple[Mention, ...]:
     """One mention per country, the most specific code ("South Korean" + "President Lee" -> KORGOV)."""
-    best: dict[str, Mention] = {}
-    rest: list[Mention] = []
-    for m in members:
-        if m.country is None:
-            rest.append(m)
-        elif m.country not in best or len(m.code) > len(best[m.country].code):
+    best: dict[str | None, Mention] = {}
+    for m in members:  # organizations (no country) count as one: "United Nations Security Council" -> IGOUNOSEC
+        if m.country not in best or len(m.code) > len(best[m.country].code):
             best[m.country] = m
-    return _unique(list(best.values()) + rest)
+    return tuple(best.values())
 
 
 def _slots(
@@ -591,7 +588,7 @@ def _code_matches(
             found[future] = find_dates(text[floor:s_end], day, offset=floor, future=future)
         return found[future]
 
-    governed: tuple[int, int] = (-1, -1)  # (end of a governing trigger, end of its clause)
+    governed: tuple[int, int, str] = (-1, -1, "")  # (end of a governing trigger, end of its clause, its root)
     previous: tuple[int, tuple[Mention, ...]] | None = None  # (trigger end, source) of the last verb trigger
     taken: set[int] = set()
     subject_seen = False
@@ -601,6 +598,8 @@ def _code_matches(
         trig = match.trigger
         if match.start < governed[1]:
             between = text[governed[0] : match.start]
+            if trig.kind == "noun" and governed[2] in ("02", "10", "13") and not _AND_BEFORE.search(between):
+                continue  # "threatened sanctions", "demanded compensation": the content, not an event
             if _COMPLEMENT_WORD.search(between) and not re.search(
                 r"\b(?:and|but)\s+(?:\w+ly\s+)?$", between
             ):
@@ -663,7 +662,7 @@ def _code_matches(
             subject_seen = True
             state.last_subject = src
         if trig.governs:
-            governed = (match.end, c_right)
+            governed = (match.end, c_right, code[:2])
         date, precision = _date(dates_for(mode == "planned"), match.start, c_left, c_right)
         span = (match.start, match.end)
         conf = 0.8 if trig.kind == "verb" else 0.7
