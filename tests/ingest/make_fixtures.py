@@ -118,7 +118,7 @@ def expected_structure(doc: dict[str, Any]) -> dict[str, Any]:
         "title": doc["title"],
         "authors": [{"name": n, "affiliation": a, "role": r} for n, a, r in doc["authors"]],
         "publisher": doc.get("publisher"),
-        "captions": [doc["caption"]] if doc.get("caption") else [],
+        "captions": [c for c in (doc.get("caption"), (doc.get("figure") or (0, None))[1]) if c],
         "headings": [t for k, t in doc["body"] if k == "heading"],
         "paragraphs": [t for k, t in doc["body"] if k == "paragraph"],
         "notes": [doc["note"]],

@@ -31,6 +31,7 @@ class Canvas:
     def text(self, x: float, top: float, s: str, size: float, *, bold: bool = False) -> None: ...
     def width(self, s: str, size: float, *, bold: bool = False) -> float: ...
     def rule(self, x0: float, top: float, x1: float, bottom: float) -> None: ...
+    def image(self, x: float, top: float, width: float, height: float) -> None: ...
     def save(self, path: Path) -> None: ...
 
 
@@ -65,6 +66,9 @@ class FpdfCanvas(Canvas):
 
     def rule(self, x0: float, top: float, x1: float, bottom: float) -> None:
         self.pdf.rect(x0, top, x1 - x0, bottom - top)
+
+    def image(self, x: float, top: float, width: float, height: float) -> None:
+        self.pdf.image(photo(), x=x, y=top, w=width, h=height)
 
     def save(self, path: Path) -> None:
         self.pdf.output(str(path))
@@ -108,8 +112,26 @@ class ReportlabCanvas(Canvas):
     def rule(self, x0: float, top: float, x1: float, bottom: float) -> None:
         self.c.rect(x0, A5[1] - bottom, x1 - x0, bottom - top)
 
+    def image(self, x: float, top: float, width: float, height: float) -> None:
+        from reportlab.lib.utils import ImageReader
+
+        self.c.drawImage(ImageReader(photo()), x, A5[1] - top - height, width, height)
+
     def save(self, path: Path) -> None:
         self.c.save()
+
+
+def photo() -> Any:
+    """A small made-up picture (two shapes on a gradient) standing in for a news photo."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (120, 60), (200, 210, 230))
+    draw = ImageDraw.Draw(img)
+    for y in range(60):
+        draw.line([(0, y), (120, y)], fill=(150 + y, 170 + y // 2, 200))
+    draw.ellipse((20, 15, 50, 45), fill=(90, 60, 40))
+    draw.ellipse((70, 15, 100, 45), fill=(60, 40, 30))
+    return img
 
 
 _TOKENS = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,:/?=&%#_~+'\-]*| |.")
@@ -217,6 +239,14 @@ class Layout:
             self.y += size * 1.6
         self.y += size * 0.9
 
+    def figure(self, caption: str) -> None:
+        x0, x1 = self.columns[0][0], self.columns[-1][1]
+        self.advance(110)
+        self.c.image(x0 + 40, self.y, x1 - x0 - 80, 80)
+        self.y += 86
+        self.line(caption, 8.0, x=x0 + 40)
+        self.y += 6
+
     def space(self, h: float) -> None:
         self.y += h
 
@@ -242,12 +272,14 @@ def render_article(layout: Layout, doc: dict[str, Any], *, hyphenate: dict[str, 
         layout.centered(name, layout.body)
         layout.centered(f"{affiliation}{role}" if not affiliation.isascii() else f"{role}, {affiliation}", 9)
     layout.space(10)
-    for kind, text in doc["body"]:
+    for index, (kind, text) in enumerate(doc["body"]):
         if kind == "heading":
             layout.space(4)
             layout.line(text, 12.5, bold=True)
         else:
             layout.paragraph(text, hyphenate=hyphenate)
+        if doc.get("figure") and doc["figure"][0] == index:
+            layout.figure(doc["figure"][1])
     layout.space(8)
     layout.paragraph(doc["note"], size=9, indent=False)
 

@@ -189,4 +189,6 @@ REPORT_EN: dict[str, Any] = {
         ),
     ],
     "note": "Editor's note: The views expressed are the author's own.",
+    # A photo after the first paragraph, with a caption in small type and no marker.
+    "figure": (0, "The two leaders after their talks at the prime minister's office."),
 }

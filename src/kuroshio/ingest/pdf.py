@@ -426,6 +426,25 @@ def _blocks(pages: list[list[list[_Seg]]]) -> list[RawBlock]:
     return blocks
 
 
+def _mark_image_captions(blocks: list[RawBlock], images: dict[int, list[tuple[float, float, float, float]]]) -> None:
+    """A short block in a smaller font right under (or over) an image on its page is the image's caption."""
+    sizes = [ln.size for b in blocks for ln in b.lines if ln.size]
+    if not sizes or not any(images.values()):
+        return
+    body = statistics.median(sizes)
+    for block in blocks:
+        first, last = block.lines[0], block.lines[-1]
+        if block.kind or len(block.lines) > 3 or not first.size or first.size > 0.92 * body:
+            continue
+        for x0, top, x1, bottom in images.get(first.page or 0, []):
+            overlaps = first.x0 < x1 and first.x1 > x0
+            below = 0 <= first.top - bottom <= 2.5 * first.size
+            above = 0 <= top - last.bottom <= 2.5 * first.size
+            if overlaps and (below or above):
+                block.kind = "caption"
+                break
+
+
 def read_pdf(data: bytes, path: str, *, max_pages: int = 500) -> Document:
     """A Document from the bytes of a PDF (see the module docstring)."""
     import pdfplumber
@@ -460,10 +479,13 @@ def read_pdf(data: bytes, path: str, *, max_pages: int = 500) -> Document:
         seen = _pdfium_pages(data, len(page_list))
         pages: list[list[list[_Seg]]] = []
         heights: list[float] = []
+        images: dict[int, list[tuple[float, float, float, float]]] = {}
         visible = 0
         for index, page in enumerate(page_list):
             try:
                 flows, count = _page_flows(page, index + 1, seen.get(index))
+                images[index + 1] = [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"]))
+                                     for i in page.images]  # fmt: skip
             except IngestError:
                 raise
             except Exception as exc:  # noqa: BLE001
@@ -475,7 +497,9 @@ def read_pdf(data: bytes, path: str, *, max_pages: int = 500) -> Document:
     if visible == 0:
         raise IngestError(path, "no text layer; OCR is not supported")
     _drop_furniture(pages, heights)
-    doc = finish(_blocks(pages), max_heading_lines=2)
+    blocks = _blocks(pages)
+    _mark_image_captions(blocks, images)
+    doc = finish(blocks, max_heading_lines=2)
     if not doc.text:
         raise IngestError(path, "no text layer; OCR is not supported")
     return doc
