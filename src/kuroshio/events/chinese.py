@@ -358,7 +358,8 @@ class _SentenceCoder:
         elif trigger.args == "symmetric":
             if trigger.root == "04" and self._wished(start):
                 trigger = _WISH_TO_MEET  # 希望與金正恩會晤: an intent to meet, from the one who wishes it
-            found = self._symmetric(subject, here, partner, obj, implicit, start, intent=trigger.intent)
+            partner_side = partner or (target if trigger.intent else None)  # 向北韓提議舉行會談
+            found = self._symmetric(subject, here, partner_side, obj, implicit, start, intent=trigger.intent)
             pairs = [(a, b, trigger.cameo) for a, b in found]
         elif trigger.args == "visit":
             hosts = (implicit or _members(obj) or _members(target))[:1]
