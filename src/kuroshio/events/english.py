@@ -664,6 +664,16 @@ def _code_matches(
         if trig.governs:
             governed = (match.end, c_right, code[:2])
         date, precision = _date(dates_for(mode == "planned"), match.start, c_left, c_right)
+        if mode == "actual" and not trig.intent and code[:2] != "03":
+            day = anchor[0] if isinstance(anchor, tuple) else None
+            headline = trig.kind == "verb" and src and any(
+                g.end <= match.start and _TO_BETWEEN.fullmatch(text, g.end, match.start) for g in groups
+            )
+            if headline or (date and day and date > day.isoformat()[: len(date)]):
+                # "Lee to visit Japan", "Lee visits Japan next week": announced, not yet done
+                mode = "planned"
+                if date is None or headline:
+                    date, precision = _date(dates_for(True), match.start, c_left, c_right)
         span = (match.start, match.end)
         conf = 0.8 if trig.kind == "verb" else 0.7
 
@@ -939,6 +949,7 @@ _INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311
               "070": "033", "071": "0331", "072": "0332", "073": "0333", "08": "035"}
 
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "when", "if", "unless", "because"})
+_TO_BETWEEN = re.compile(r"\s+to\s+")  # a headline's "Lee to visit Japan"
 _INFINITIVE_LEAD = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
 _COMPLEMENT_HEAD = re.compile(
     r"[\s,]*(?:(?:[\w'’]+\s+){0,2}?(?:to|should|must)\s+)?[\"“]?\s*(?:\w+ly\s+)?"
