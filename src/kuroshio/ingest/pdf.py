@@ -445,6 +445,13 @@ def _mark_image_captions(blocks: list[RawBlock], images: dict[int, list[tuple[fl
                 break
 
 
+def _why(exc: BaseException) -> str:
+    """The underlying error's name and message (pdfplumber wraps pdfminer's errors), in one short line."""
+    inner = next((a for a in exc.args if isinstance(a, BaseException)), exc)
+    text = " ".join(str(inner).split())[:80]
+    return f"{type(inner).__name__}: {text}" if text else type(inner).__name__
+
+
 def read_pdf(data: bytes, path: str, *, max_pages: int = 500) -> Document:
     """A Document from the bytes of a PDF (see the module docstring)."""
     import pdfplumber
@@ -461,19 +468,19 @@ def read_pdf(data: bytes, path: str, *, max_pages: int = 500) -> Document:
     except PDFEncryptionError as exc:
         raise IngestError(path, f"encrypted PDF ({exc})") from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise IngestError(path, f"corrupt or truncated PDF ({type(exc).__name__})") from None
+        raise IngestError(path, f"corrupt or truncated PDF ({_why(exc)})") from None
     except Exception as exc:  # pdfminer raises many kinds of errors on broken files (pdfplumber wraps them)
         causes = [exc, *(a for a in exc.args if isinstance(a, BaseException))]
         if any(
             isinstance(c, PDFPasswordIncorrect | PDFEncryptionError) or "password" in str(c).lower() for c in causes
         ):
             raise IngestError(path, "encrypted PDF (a password is needed)") from None
-        raise IngestError(path, f"corrupt or truncated PDF ({type(exc).__name__})") from None
+        raise IngestError(path, f"corrupt or truncated PDF ({_why(exc)})") from None
     with pdf:
         try:
             page_list = list(pdf.pages)[:max_pages]
         except Exception as exc:  # noqa: BLE001
-            raise IngestError(path, f"corrupt or truncated PDF ({type(exc).__name__})") from None
+            raise IngestError(path, f"corrupt or truncated PDF ({_why(exc)})") from None
         if not page_list:
             raise IngestError(path, "corrupt or truncated PDF (no pages)")
         seen = _pdfium_pages(data, len(page_list))
