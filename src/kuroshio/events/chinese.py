@@ -280,8 +280,7 @@ class _SentenceCoder:
         here = [g for g in left if g.clause == clause]
         right = [
             g for g in pool
-            if g.start >= end and g.clause == clause and g.start - end <= OBJECT_GAP
-            and not any(c in "、和" for c in self.shadow[end : g.start])
+            if g.start >= end and g.clause == clause and self._object_gap(self.shadow[end : g.start])
         ]
 
         def nearest(role: str) -> Group | None:
@@ -295,6 +294,9 @@ class _SentenceCoder:
             return found[-1] if found else None
 
         subject = nearest("subject")
+        relative = self._relative_head(subject, here)
+        if relative is not None:  # 對三家向俄羅斯提供零件的中國企業實施制裁: the head noun is the target
+            subject = relative[0]
         from_earlier = subject is None
         if subject is None and self.last_subject is not None and self.last_clause == clause - 1 and self._continues(
             clause
@@ -303,6 +305,8 @@ class _SentenceCoder:
         if subject is None:
             subject = self._earlier_subject(clause, left)
         target, partner, agent = nearest("target"), nearest("partner"), nearest("agent")
+        if relative is not None:
+            target = relative[1]
         obj = right[0] if right and right[0].role in ("subject", "partner", "target") else None
         implicit = self._implicit_target(trigger, start, end)
         if trigger.requires == "partner" and partner is None and target is None:
@@ -475,6 +479,28 @@ class _SentenceCoder:
         s, e = self.clauses[clause]
         return self.shadow[s:e].rstrip("」』”’）) ").endswith(("？", "?"))
 
+    def _object_gap(self, gap: str) -> bool:
+        """Text between a trigger and its object: a few characters (訪問了, 會見來訪的), or a counted noun phrase
+        (扣押一艘涉嫌非法捕撈的中國漁船)."""
+        if any(c in "、和" for c in gap):
+            return False
+        if len(gap) <= OBJECT_GAP:
+            return True
+        return len(gap) <= 14 and gap.endswith("的") and _COUNTED.match(gap) is not None
+
+    def _relative_head(self, subject: Group | None, here: list[Group]) -> tuple[Group | None, Group] | None:
+        """對 [……的] 中國企業 實施制裁: a subject right after 的, inside an open 對 phrase, is the target; the subject
+        is the actor before the 對."""
+        if subject is None or self.shadow[subject.start - 1 : subject.start] != "的":
+            return None
+        head = self.shadow[self.clauses[subject.clause][0] : subject.start]
+        opener = max(head.rfind(w) for w in ("对", "针对", "向"))
+        if opener < 0:
+            return None
+        opener += self.clauses[subject.clause][0]
+        before = [g for g in here if g.end <= opener and g.role == "subject"]
+        return (before[-1] if before else None), subject
+
     def _trigger_between(self, a: int, b: int) -> bool:
         i = bisect_left(self.trigger_starts, a)
         return i < len(self.trigger_starts) and self.trigger_starts[i] < b
@@ -608,6 +634,7 @@ class _SentenceCoder:
         return chosen.value, chosen.precision
 
 
+_COUNTED = re.compile(r"[一二两三四五六七八九十数几多0-9]+[名艘架个位批辆枚座家条]")
 _WISH_TO_MEET = Trigger(pattern="", cameo="036", args="symmetric")
 
 
