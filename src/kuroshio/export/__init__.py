@@ -139,22 +139,22 @@ def import_parquet(
 
     Each exported document comes back as a Document with its events and metadata but no text (the export does not
     carry it). Documents already stored are skipped unless ``replace`` (so importing never overwrites a fully coded
-    document by accident). Returns counts: documents added, replaced, unchanged, skipped, and events.
+    document by accident). The file is read in batches, sorted by document (DuckDB sorts out of core), so memory
+    stays bounded. Returns counts: documents added, replaced, unchanged, skipped, and events.
     """
+    import duckdb
     import pyarrow.parquet as pq
 
+    if not Path(path).is_file():
+        raise StoreError(f"{path}: no such file")
     try:
-        table = pq.read_table(str(path))
-    except FileNotFoundError:
-        raise StoreError(f"{path}: no such file") from None
+        names = set(pq.read_schema(str(path)).names)
     except (OSError, pa.ArrowException) as exc:
         raise StoreError(f"{path}: cannot read Parquet: {exc}") from None
-    missing = _REQUIRED - set(table.column_names)
+    missing = _REQUIRED - names
     if missing:
         raise UsageError(f"{path}: not a Kuroshio event export (missing columns: {', '.join(sorted(missing))})")
-    grouped: dict[str, list[dict[str, Any]]] = {}
-    for row in table.to_pylist():
-        grouped.setdefault(row["doc"], []).append(row)
+    columns = [*RECORD_FIELDS, *(c for c in DOC_FIELDS if c in names)]
     counts = {"added": 0, "replaced": 0, "unchanged": 0, "skipped": 0, "events": 0}
     pending: list[Document] = []
 
@@ -163,10 +163,10 @@ def import_parquet(
             counts[status] += 1
         pending.clear()
 
-    for doc_id, rows in grouped.items():
+    def collect(doc_id: str, rows: list[dict[str, Any]]) -> None:
         if not replace and store.has_document(doc_id):
             counts["skipped"] += 1
-            continue
+            return
         first = rows[0]
         pending.append(
             Document(
@@ -178,6 +178,29 @@ def import_parquet(
         counts["events"] += len(rows)
         if len(pending) >= batch_docs:
             flush()
+
+    reader = duckdb.connect()
+    try:
+        relation = reader.sql(
+            f"SELECT {', '.join(columns)} FROM read_parquet(?, file_row_number = true) ORDER BY doc, file_row_number",
+            params=[str(path)],
+        )
+        to_reader = getattr(relation, "to_arrow_reader", None) or relation.fetch_arrow_reader  # DuckDB 2 / 1.x
+        current: str | None = None
+        rows: list[dict[str, Any]] = []
+        for batch in to_reader(20_000):
+            for row in batch.to_pylist():
+                if row["doc"] != current:
+                    if rows and current is not None:
+                        collect(current, rows)
+                    current, rows = row["doc"], []
+                rows.append(row)
+        if rows and current is not None:
+            collect(current, rows)
+    except duckdb.Error as exc:
+        raise StoreError(f"{path}: cannot read Parquet: {str(exc).splitlines()[0]}") from None
+    finally:
+        reader.close()
     if pending:
         flush()
     return counts
