@@ -98,7 +98,7 @@ class Store:
         if version < SCHEMA_VERSION:
             raise StoreError(
                 f"{self.path}: store schema {version} is older than {SCHEMA_VERSION}; "
-                "open it once for writing to migrate"
+                "open it once for writing (kuroshio ingest, or Store(path)) to migrate"
             )
 
     def _migrate(self) -> None:
