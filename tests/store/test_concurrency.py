@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from kuroshio.cli import app
 from kuroshio.errors import StoreError
 from kuroshio.store import Store
 
@@ -61,7 +62,7 @@ def _wait_for(proc: subprocess.Popen[str], word: str, timeout: float = 60.0) -> 
     raise AssertionError(f"no {word!r} within {timeout} s")
 
 
-def test_a_second_process_gets_a_clear_locked_error(tmp_path):
+def test_a_second_process_gets_a_clear_locked_error(tmp_path, runner):
     path = tmp_path / "locked.duckdb"
     Store(path).close()
     child = _spawn(HOLD, str(path), "30")
@@ -71,6 +72,8 @@ def test_a_second_process_gets_a_clear_locked_error(tmp_path):
             Store(path)
         with pytest.raises(StoreError, match="locked by another process"):
             Store(path, read_only=True)
+        result = runner.invoke(app, ["events", "--db", str(path)])
+        assert result.exit_code == 1 and "store is locked by another process" in result.output
     finally:
         child.kill()
         child.wait()
