@@ -45,3 +45,8 @@ def test_store_round_trip(tmp_path):
         assert store.add(doc) == "added"
         assert store.add(doc) == "unchanged"
         assert len(store.events()) == len(doc.events)
+
+
+def test_long_one_line_text_is_read_as_text():
+    text = "日本政府強烈譴責北韓發射彈道飛彈，" * 40 + "並呼籲國際社會合作。"
+    assert kuroshio.read(text).text.startswith("日本政府")

@@ -16,6 +16,20 @@ def _options(options: Options | None, overrides: dict[str, Any]) -> Options:
     return (options or load_options()).with_overrides(**overrides)
 
 
+def _is_existing_path(value: str) -> bool:
+    if "\n" in value or len(value) > 4096:
+        return False
+    try:
+        return Path(value).exists()
+    except OSError:  # e.g. a name too long for the file system: it is text, not a path
+        return False
+
+
+def _looks_like_path(value: str) -> bool:
+    """A short one-line string with a file suffix and no sentence punctuation is a path the user meant."""
+    return len(value) < 260 and "\n" not in value and bool(Path(value).suffix) and not any(c in value for c in "。，, ")
+
+
 def read_all(
     path_or_text: str | os.PathLike[str], *, options: Options | None = None, **overrides: Any
 ) -> list[Document]:
@@ -26,8 +40,8 @@ def read_all(
     from kuroshio.ingest import document_from_text, iter_documents
 
     opts = _options(options, overrides)
-    if isinstance(path_or_text, str) and ("\n" in path_or_text or not Path(path_or_text).exists()):
-        if len(path_or_text) < 260 and "\n" not in path_or_text and Path(path_or_text).suffix:
+    if isinstance(path_or_text, str) and not _is_existing_path(path_or_text):
+        if _looks_like_path(path_or_text):
             raise IngestError(path_or_text, "no such file")
         return [document_from_text(path_or_text, options=opts)]
     documents: list[Document] = []
