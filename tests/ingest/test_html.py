@@ -73,3 +73,25 @@ def test_english_page() -> None:
     assert len(record["paragraphs"]) == 3
     for junk in ("Advertisement", "Subscribe", "Related stories", "reader1", "Copyright"):
         assert junk not in doc.text
+
+
+def test_fragment_keeps_its_blocks_and_figure_caption() -> None:
+    from kuroshio.ingest.html import read_html
+
+    first = "美日兩國外長週三在東京舉行會談，同意加強安全合作。" * 4
+    page = (
+        "<html><body><nav><a>首頁</a></nav><article><h1>美日外長會談</h1><figure><img src='a.jpg'>"
+        "<figcaption>兩國外長握手合影。（圖片來源：外交部）</figcaption></figure>"
+        f"<p>{first}</p><p>中國外交部對此表示強烈不滿。</p></article>"
+        "<div class='comments'><p>讚</p></div></body></html>"
+    )
+    doc = read_html(page, "fragment.html")
+    assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks] == [
+        ("title", "美日外長會談"),
+        ("caption", "兩國外長握手合影。（圖片來源：外交部）"),
+        ("paragraph", first),
+        ("paragraph", "中國外交部對此表示強烈不滿。"),
+    ]
+    for run in doc.source_runs:
+        piece = doc.text[run.text_start : run.text_start + run.length]
+        assert page[run.source_start : run.source_start + run.length] == piece

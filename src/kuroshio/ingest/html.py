@@ -1,9 +1,12 @@
 """Web pages: main text and metadata with trafilatura, offsets re-aligned to the page's own text.
 
 trafilatura drops navigation, ads, comments and related links and returns the article as XML (``head``, ``p``,
-``list/item``, ``table/row/cell``) with title, author, date and site name. Each extracted block is then found again
-in the decoded HTML source (tags skipped, entities decoded, whitespace runs matched loosely), so that every character
-maps back to an offset in the file; a block that cannot be found is kept with no source map. Bylines such as
+``list/item``, ``table/row/cell``) with title, author, date and site name. When it merges a small page or a fragment
+(a corpus record's ``html``) into a single paragraph, the page's own block elements (headings, paragraphs, list
+items, figure captions) outside navigation, header, footer, aside and ad/comment/related containers are used. Each
+extracted block is then found again in the decoded HTML source (tags skipped, entities decoded, whitespace runs
+matched loosely), so that every character maps back to an offset in the file; a block that cannot be found is kept
+with no source map. Bylines such as
 記者陳怡君／綜合報導 become the author 陳怡君; editor lines (責任編輯：...) are kept out of the body.
 """
 
@@ -80,6 +83,64 @@ def _block(text: str, aligner: _Aligner, kind: str = "") -> RawBlock:
     return RawBlock([Line(text=text, src=aligner.find(text))], kind=kind)
 
 
+_BOILERPLATE = re.compile(
+    r"nav|menu|footer|header|sidebar|aside|comment|related|share|social|advert|\bad\b|ad-|-ad\b|banner|promo"
+    r"|subscribe|breadcrumb",
+    re.I,
+)
+_BLOCK_TAGS = {
+    **{f"h{n}": "head" for n in range(1, 7)},
+    "p": "p",
+    "li": "item",
+    "blockquote": "quote",
+    "figcaption": "caption",
+}
+
+
+def _trafilatura_elements(root: object) -> list[tuple[str, str]]:
+    """(tag, text) of the main-text elements of trafilatura's XML."""
+    out: list[tuple[str, str]] = []
+    main = root.find("main")  # type: ignore[attr-defined]
+    for element in main.iter() if main is not None else ():
+        tag = element.tag
+        if tag not in ("head", "p", "item", "row", "quote"):
+            continue
+        if tag == "row":
+            text = "\t".join(" ".join(c.itertext()).strip() for c in element.findall("cell"))
+        else:
+            text = " ".join("".join(element.itertext()).split())
+        if text:
+            out.append((tag, text))
+    return out
+
+
+def _simple_elements(source: str) -> list[tuple[str, str]]:
+    """(tag, text) of the block elements of a page or fragment, boilerplate containers left out.
+
+    The fallback when trafilatura merges a small page or fragment (a corpus record's ``html``) into one paragraph.
+    """
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(source)
+    except (ValueError, TypeError, SyntaxError):
+        return []
+    out: list[tuple[str, str]] = []
+    for element in tree.iter(*_BLOCK_TAGS):
+        if any(
+            a.tag in ("nav", "header", "footer", "aside", "form", "script", "style")
+            or _BOILERPLATE.search(f"{a.get('class', '')} {a.get('id', '')}")
+            for a in (element, *element.iterancestors())
+        ):
+            continue
+        if element.tag in ("li", "p") and any(a.tag in _BLOCK_TAGS for a in element.iterancestors()):
+            continue
+        text = " ".join(element.text_content().split())
+        if text:
+            out.append((_BLOCK_TAGS[element.tag], text))
+    return out
+
+
 def read_html(source: str, path: str) -> Document:
     """A Document from an HTML page (see the module docstring)."""
     import trafilatura
@@ -98,12 +159,17 @@ def read_html(source: str, path: str) -> Document:
         )
     except Exception as exc:  # trafilatura raises assorted errors on broken markup
         raise IngestError(path, f"cannot parse HTML ({type(exc).__name__})") from None
-    if not xml:
-        raise IngestError(path, "no main text found in the HTML page")
-    root = etree.fromstring(xml.encode("utf-8"))
+    root = etree.fromstring(xml.encode("utf-8")) if xml else etree.Element("doc")
+    elements = _trafilatura_elements(root)
+    if len(elements) <= 1:
+        simple = _simple_elements(source)
+        if len(simple) > len(elements):
+            elements = simple
     aligner = _Aligner(source)
     front = Front()
     title = (root.get("title") or "").strip()
+    if not title and elements and elements[0][0] == "head":
+        title = elements[0][1]
     blocks: list[RawBlock] = []
     if title:
         blocks.append(_block(title, aligner, "title"))
@@ -114,16 +180,8 @@ def read_html(source: str, path: str) -> Document:
         front.authors = [Author(n) for n in names]
     date = root.get("date")
     front.date = parse_date_line(date) if date else None
-    main = root.find("main")
-    for element in main.iter() if main is not None else ():
-        tag = element.tag
-        if tag not in ("head", "p", "item", "row", "quote"):
-            continue
-        if tag == "row":
-            text = "\t".join(" ".join(c.itertext()).strip() for c in element.findall("cell"))
-        else:
-            text = " ".join("".join(element.itertext()).split())
-        if not text or (tag == "head" and text == title):
+    for tag, text in elements:
+        if tag == "head" and text == title:
             continue
         if any(p.match(text) for p in vocab.editor_lines):
             continue
@@ -131,7 +189,8 @@ def read_html(source: str, path: str) -> Document:
         if names and not front.authors and not blocks[1:]:
             front.authors = [Author(n) for n in names]
             continue
-        blocks.append(_block(text, aligner, "heading" if tag == "head" else ""))
+        kind = {"head": "heading", "caption": "caption"}.get(tag, "")
+        blocks.append(_block(text, aligner, kind))
     words = document_words([ln for b in blocks for ln in b.lines])
     for block in blocks:
         join_lines(block, words, vocab)
