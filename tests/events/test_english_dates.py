@@ -65,3 +65,10 @@ def test_relative_dates_need_an_anchor() -> None:
 def test_parse_date() -> None:
     assert parse_date("2025-08") is not None and parse_date("2025-08").day == 1
     assert parse_date("nonsense") is None and parse_date(None) is None
+
+
+def test_year_only_anchor() -> None:
+    anchor = parse_date("2025")
+    assert find_dates("on Monday", anchor, day_known=False) == []
+    assert [d.value for d in find_dates("on August 3", anchor, day_known=False)] == ["2025-08-03"]
+    assert [d.value for d in find_dates("in March", anchor, day_known=False)] == ["2025-03"]

@@ -44,6 +44,7 @@ class DateMention:
     end: int
     value: str
     precision: str
+    relative: bool = False  # a weekday, "yesterday", "last week": only as good as the anchor's day
 
 
 def parse_date(value: str | None) -> date | None:
@@ -68,12 +69,15 @@ _CUE = re.compile(
 )
 
 
-def find_dates(text: str, anchor: date | None, *, offset: int = 0, future: bool = False) -> list[DateMention]:
+def find_dates(
+    text: str, anchor: date | None, *, offset: int = 0, future: bool = False, day_known: bool = True
+) -> list[DateMention]:
     """Date expressions in ``text`` (spans shifted by ``offset``), resolved against ``anchor``.
 
     ``future`` resolves a bare weekday forward (planned events) instead of backward. Expressions that need an anchor
-    are skipped when there is none. Only positions with a cue word (a month, a weekday, a digit, "last", ...) are
-    tried, which keeps the scan cheap on sentences without dates.
+    are skipped when there is none; when only the anchor's year is known (``day_known=False``), weekdays and
+    relative expressions are skipped and a month-day takes the anchor's year. Only positions with a cue word (a
+    month, a weekday, a digit, "last", ...) are tried, which keeps the scan cheap on sentences without dates.
     """
     found: list[DateMention] = []
     taken = 0
@@ -84,9 +88,14 @@ def find_dates(text: str, anchor: date | None, *, offset: int = 0, future: bool 
         if m is None or m.end() == m.start():
             continue
         taken = m.end()
-        value = _resolve(m, anchor, future=future)
+        relative = bool(m.group("wd") or m.group("rel") or m.group("unit"))
+        if relative and not day_known:
+            continue
+        value = _resolve(m, anchor if day_known or m.group("y1") or m.group("y2") else None, future=future)
+        if value is None and not day_known and anchor is not None:
+            value = _resolve(m, date(anchor.year, 7, 1), future=future)  # mid-year: no shift to another year
         if value is not None:
-            found.append(DateMention(m.start() + offset, m.end() + offset, value[0], value[1]))
+            found.append(DateMention(m.start() + offset, m.end() + offset, value[0], value[1], relative))
     return found
 
 

@@ -187,6 +187,7 @@ class _State:
     last_subject: tuple[Mention, ...] = ()
     aliases: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     low: str = ""  # the document text in lower case
+    day_anchor: bool = True  # the publication date (or dateline) gives a day
     alias_rx: re.Pattern[str] | None = None
     aggressor: tuple[int, tuple[Mention, ...]] = (-10, ())  # sentence index and source of the last force event
     pending_joint: list[tuple[Sentence, tuple[int, int], str, str, str | None, str | None]] = field(
@@ -386,7 +387,7 @@ _DATELINE = re.compile(
 def _code(doc: Document) -> list[Event]:
     lexicon, rules = load_lexicon(), load_rules()
     anchor = parse_date(doc.date)
-    state = _State(low=lower_same_length(doc.text))
+    state = _State(low=lower_same_length(doc.text), day_anchor=bool(doc.date and len(doc.date) == 10))
     events: list[Event] = []
     sentences = doc.sentences or (Sentence(0, 0, len(doc.text)),)
     mentions = sorted(doc.mentions, key=lambda m: m.start)
@@ -400,6 +401,7 @@ def _code(doc: Document) -> list[Event]:
             found = find_dates(dateline.group(1), anchor)
             if found:
                 anchor = parse_date(found[0].value) or anchor
+                state.day_anchor = True
             floor = dateline.end()
         events.extend(_code_sentence(doc, sentence, inside, lexicon, rules, state, (anchor, floor)))
     if state.pending_joint and len(state.authors) >= 2:
@@ -585,7 +587,7 @@ def _code_matches(
     def dates_for(future: bool) -> list[DateMention]:
         if future not in found:
             day, floor = anchor  # type: ignore[misc]
-            found[future] = find_dates(text[floor:s_end], day, offset=floor, future=future)
+            found[future] = find_dates(text[floor:s_end], day, offset=floor, future=future, day_known=state.day_anchor)
         return found[future]
 
     governed: tuple[int, int, str] = (-1, -1, "")  # (end of a governing trigger, end of its clause, its root)
@@ -666,10 +668,12 @@ def _code_matches(
         date, precision = _date(dates_for(mode == "planned"), match.start, c_left, c_right)
         if mode == "actual" and not trig.intent and code[:2] != "03":
             day = anchor[0] if isinstance(anchor, tuple) else None
+            reference = (day.isoformat() if state.day_anchor else doc.date) if day else None
             headline = trig.kind == "verb" and src and any(
                 g.end <= match.start and _TO_BETWEEN.fullmatch(text, g.end, match.start) for g in groups
             )
-            if headline or (date and day and date > day.isoformat()[: len(date)]):
+            shared = min(len(date or ""), len(reference or ""))
+            if headline or (date and reference and date[:shared] > reference[:shared]):
                 # "Lee to visit Japan", "Lee visits Japan next week": announced, not yet done
                 mode = "planned"
                 if date is None or headline:
