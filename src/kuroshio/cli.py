@@ -285,15 +285,18 @@ def events(
 
 def print_events_table(records: list[dict[str, Any]], title: str | None = None) -> None:
     table = Table(title=title, show_lines=False)
-    for name in ("date", "source", "target", "cameo", "quad", "gold.", "mode", "evidence"):
-        table.add_column(name, overflow="fold")
+    for name in ("date", "source", "target", "cameo", "quad", "gold.", "mode"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("evidence", no_wrap=True, overflow="ellipsis", max_width=70)
     for r in records:
         table.add_row(
             r["date"] or "", r["source"] or "", r["target"] or "-", r["cameo"], str(r["quad_class"]),
             f"{r['goldstein']:+.1f}", r["mode"], _evidence(r),
         )
-    out.print(table)
-    out.print(f"{len(records)} events", markup=False)
+    # A pipe gets Rich's 80 columns by default: too narrow for a row of evidence.
+    console = out if out.is_terminal else Console(highlight=False, width=150)
+    console.print(table)
+    console.print(f"{len(records)} events", markup=False)
 
 
 def _evidence(record: dict[str, Any], width: int = 60) -> str:
