@@ -239,9 +239,9 @@ def _slots(
         for w in state.alias_rx.finditer(text, sentence.start, sentence.end):
             name = w.group(0)
             if name.lower().startswith("the "):
-                if not _THE_TITLE.match(text, w.start()):
+                if not (_THE_TITLE.match(text, w.start()) or _THE_BODY.match(text, w.start())):
                     continue  # "the Secretary of State of Japan" names someone else
-                key = "the " + name.split()[-1]
+                key = "the " + name.split()[-1].lower()
             elif name[:1].isupper():
                 key = name
             else:
@@ -308,6 +308,7 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
                 slot.pronoun != "third" and prev.pronoun != "third" and _COORD_FILL.match(between)
                 and _CONNECTOR.search(between)
                 and not (said and said.group(1) in rules.speech_verbs and "and" not in between)  # "..., X said"
+                and not (slot.members and all(m.kind == "coref" for m in slot.members))  # "..., and the two leaders"
             )
             if joined and "\n" not in between and len(between) < 80:
                 connectors.append("and" if _STRONG_CONNECTOR.search(between) else ",")
@@ -596,9 +597,13 @@ def _code_matches(
     subject_seen = False
     verb_starts = [m.start for m in matches if m.trigger.kind == "verb"]
     all_starts = [m.start for m in matches]
+    subjects = {  # groups right before a verb trigger are its subject, never an earlier verb's object
+        g.start for g in groups for v in verb_starts if v > g.end and _AUXILIARIES.fullmatch(text, g.end, v)
+    }
     for match in matches:
         trig = match.trigger
-        if match.start < governed[1]:
+        new_clause = [g for g in subjects if governed[0] <= g < match.start and not _THAT.search(text, governed[0], g)]
+        if match.start < governed[1] and not new_clause:  # ", and Russia criticized ..." starts anew
             between = text[governed[0] : match.start]
             if trig.kind == "noun" and governed[2] in ("02", "10", "13") and not _AND_BEFORE.search(between):
                 continue  # "threatened sanctions", "demanded compensation": the content, not an event
@@ -610,6 +615,7 @@ def _code_matches(
         later = [v for v in verb_starts if v > match.start]
         if trig.governs:  # the content may hold verbs; only a coordinated verb ("and urged") ends the object
             later = [v for v in later if _AND_BEFORE.search(text[match.end : v])]
+        later += [g for g in subjects if g > match.end and not _THAT.search(text, match.end, g)]
         bound = min([c_right] + later)
         inside = match.start + len(match.head)
         mode = _mode(text, c_left, match, rules, s_end)
@@ -647,7 +653,7 @@ def _code_matches(
                 elif not src and (not lead.strip() or participle):
                     src = _members(_subject(groups, s_start, match.start, taken), text)
                 exclude = {m.code for m in src}
-                tgt_group = _after(groups, text, rules, inside, match.end, bound, trig.tprep, exclude)
+                tgt_group = _after(groups, text, rules, inside, match.end, bound, trig.tprep, exclude, subjects)
             tgt = _members(tgt_group, text)
             if tgt_group is not None:
                 taken.add(tgt_group.start)
@@ -767,7 +773,7 @@ def _first_subject(groups: list[Group], left: int, pos: int, taken: set[int]) ->
 
 def _after(
     groups: list[Group], text: str, rules: Rules, inside: int, pos: int, right: int, preps: tuple[str, ...],
-    exclude: set[str] | frozenset[str] = frozenset(),
+    exclude: set[str] | frozenset[str] = frozenset(), subjects: set[int] | frozenset[int] = frozenset(),
 ) -> Group | None:
     """The first group after the trigger (or inside its gap) introduced by one of ``preps`` ("" = direct object).
 
@@ -777,6 +783,8 @@ def _after(
     for g in groups:
         if g.used or g.end > right or g.start < inside:
             continue
+        if g.start in subjects and not _THAT.search(text, pos, g.start):
+            continue  # "urged all sides ..., and Russia criticized": Russia starts a clause ("demanded that X" may)
         if g.start >= pos:
             span = _INFINITIVE.sub(" ", text[pos : g.start])  # "threatened to strike X": "to" is no preposition
             between = [w.lower() for w in _WORD.findall(span) if w.lower() in rules.prepositions]
@@ -953,6 +961,8 @@ _INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311
               "070": "033", "071": "0331", "072": "0332", "073": "0333", "08": "035"}
 
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "when", "if", "unless", "because"})
+_THAT = re.compile(r"\bthat\b")
+_AUXILIARIES = re.compile(r"\s+(?:(?:has|have|had|will|would|also|then|later|\w+ly)\s+)*")
 _TO_BETWEEN = re.compile(r"\s+to\s+")  # a headline's "Lee to visit Japan"
 _INFINITIVE_LEAD = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
 _COMPLEMENT_HEAD = re.compile(
@@ -963,6 +973,8 @@ _COORDINATED_VERB = re.compile(r"(?:,|\band|\bor|\bbut)\s+(?:\w+ly\s+)?$")
 _TITLE_ALIASES = frozenset({"Secretary", "President", "Minister", "Premier", "Chancellor", "Spokesperson",
                             "Ambassador", "Chairman", "Envoy"})
 _THE_TITLE = re.compile(r"\b[Tt]he\s+(" + "|".join(sorted(_TITLE_ALIASES)) + r")\b(?!\s+(?:of\s+)?[A-Z])")
+_BODY_ALIASES = frozenset({"ministry", "embassy", "government", "spokesperson", "spokesman", "spokeswoman"})
+_THE_BODY = re.compile(r"\b[Tt]he\s+(?i:(" + "|".join(sorted(_BODY_ALIASES)) + r"))\b(?!\s+(?:of\s+)?[A-Z])")
 
 
 def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_end: int) -> None:
@@ -971,6 +983,16 @@ def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_
         if slot.pronoun is not None or not slot.members:
             continue
         person = any(m.kind in ("person", "role") for m in slot.members)
+        words = _NAME_WORD.findall(text[slot.start : slot.end])
+        for word in _NAME_WORD.findall(text[slot.end : min(s_end, slot.end + 60)]):
+            if word.lower() not in rules.titles:
+                break
+            words.append(word)  # "Chinese foreign ministry spokesperson": the title chain after the actor
+        for word in words:  # "the Secretary" / "the ministry" later means this actor
+            title = word if (person and word in _TITLE_ALIASES) or word.lower() in _BODY_ALIASES else ""
+            if title and state.aliases.get("the " + title.lower()) != slot.members:
+                state.aliases["the " + title.lower()] = slot.members
+                state.alias_rx = None
         if not person and not _CAPITAL_NEXT.match(text, slot.end):
             continue  # neither a person nor followed by a title or name: nothing to learn
         names: list[str] = []
@@ -989,8 +1011,3 @@ def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_
             if state.aliases.get(name) != slot.members:
                 state.aliases[name] = slot.members
                 state.alias_rx = None
-        if any(m.kind in ("person", "role") for m in slot.members):  # "the Secretary" later means this person
-            for title in _NAME_WORD.findall(text[slot.start : slot.end]):
-                if title in _TITLE_ALIASES and state.aliases.get("the " + title) != slot.members:
-                    state.aliases["the " + title] = slot.members
-                    state.alias_rx = None
