@@ -133,7 +133,9 @@ def _find_english(text: str, dictionary: Dictionary, date: str | None) -> list[I
     targets = dictionary.en_targets
     memo = _resolver(dictionary, "en", date)
     locatives = dictionary.locatives_en
-    for pid, s, e in dictionary.en_automaton.find_matches_as_indexes(text):
+    # "People’s", "People‘s", "Peopleʼs" read as "People's": one character for one, so offsets stay valid
+    matched = text.translate(_APOSTROPHES) if _CURLY.search(text) else text
+    for pid, s, e in dictionary.en_automaton.find_matches_as_indexes(matched):
         if (s > 0 and _word_char(text[s - 1])) or (e < n and _word_char(text[e])):
             continue
         c = memo[pid] if pid in memo else _resolve(dictionary, targets, pid, date, memo)
@@ -145,6 +147,10 @@ def _find_english(text: str, dictionary: Dictionary, date: str | None) -> list[I
             continue  # in Tokyo: a place
         items.append(Item(s, e, c[0], c[1], c[2], c[3], -1, (), c[4], c[5]))
     return items
+
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'"})
+_CURLY = re.compile("[\u2019\u2018\u02bc\u2032`]")
 
 
 def _word_char(char: str) -> bool:
