@@ -21,7 +21,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 install: $(VENV)/.installed ## create .venv and install Kuroshio with every extra
 
 demo: install ## code the bundled samples into $(DB) and print the events
-	$(VENV)/bin/kuroshio ingest examples/samples --db $(DB)
+	$(VENV)/bin/kuroshio ingest examples/samples --db $(DB) --date 2025-10-10
 	$(VENV)/bin/kuroshio events --db $(DB) --format table
 
 test: install ## run the whole test suite
