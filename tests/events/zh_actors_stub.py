@@ -53,13 +53,16 @@ PEOPLE = {
     "RUSGOV": "普京 普廷 拉夫罗夫 俄罗斯总统",
     "TWNGOV": "赖清德 林佳龙 台湾外交部 陆委会 总统府",
     "UKRGOV": "泽连斯基",
-    "CHNMIL": "解放军 共军 共机 共舰 东部战区 中共军机",
+    "CHNMIL": "解放军 共军 共机 共舰 东部战区 南部战区 中共军机 中国海警",
     "USAMIL": "驻韩美军 美军 驻日美军 印太司令部",
     "JPNMIL": "自卫队",
     "KORMIL": "韩军 韩国军方",
     "RUSMIL": "俄军",
     "PRKMIL": "朝鲜人民军 北韩军方",
     "TWNMIL": "国军",
+    "KORCVL": "韩国民众 韩国市民",
+    "TWNCVL": "台湾民众",
+    "JPNCVL": "日本民众",
 }
 ABBREVIATIONS = {"美": "USA", "日": "JPN", "韩": "KOR", "中": "CHN", "朝": "PRK", "俄": "RUS", "台": "TWN", "华": "CHN",
                  "乌": "UKR", "菲": "PHL", "澳": "AUS", "英": "GBR", "法": "FRA", "德": "DEU"}

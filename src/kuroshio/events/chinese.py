@@ -45,6 +45,7 @@ COMPLEMENT_GAP = 6  # a trigger this close after a complement-taking one is its 
 MAX_WALK_BACK = 2  # a clause without a subject looks at most this many clauses back for one
 VERBAL_ROOTS = frozenset({"02", "10", "11", "12", "13", "14"})  # reactions whose target an earlier clause may name
 CARRY_ROOTS = VERBAL_ROOTS | {"16"}  # directed events whose target the next verb of the same source may share
+REACTION_ROOTS = frozenset({"11", "12", "13"})  # a reaction without a target answers the actor of the clause before
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,21 +76,24 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
     first_actor = _first_actor(mentions)
     events: list[Event] = []
     mi = ti = 0
+    previous_actor: list[Mention] = []  # the first actor of the sentence before (此舉 points back to it)
     for sentence in sentences:
         while ti < len(matches) and matches[ti][1] < sentence.start:
             ti += 1
         tj = ti
         while tj < len(matches) and matches[tj][1] < sentence.end:
             tj += 1
-        if tj == ti:
-            continue
         while mi < len(mentions) and mentions[mi].start < sentence.start:
             mi += 1
         mj = mi
         while mj < len(mentions) and mentions[mj].start < sentence.end:
             mj += 1
+        if tj == ti:
+            previous_actor = [m for m in mentions[mi:mj] if m.kind != "coref"][:1]
+            continue
         spans = [(s, e) for _, s, e in matches[ti:tj]]
         coder = _SentenceCoder(doc, shadow, sentence, mentions[mi:mj], lexicon.grammar, spans, first_actor)
+        coder.previous_actor = previous_actor
         opener: int | None = None  # the clause of the last complement-taking trigger (呼籲, 要求, 希望與)
         sentence_matches = matches[ti:tj]
         for k, (trigger, start, end) in enumerate(sentence_matches):
@@ -102,11 +106,12 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
             takes_next = following is not None and following - end <= COMPLEMENT_GAP and not coder.not_a_verb
             if (found or takes_next) and trigger.root in lexicon.grammar.embedding_roots:
                 opener = clause
+        previous_actor = coder.first_subject()
         ti = tj
     return dedupe(events)
 
 
-_SEA_ACTOR = set("警军上空域关事运洋外峡岸")
+_SEA_ACTOR = set("警军上空域关事运洋外峡岸产鲜")
 
 
 def _first_actor(mentions: list[Mention]) -> dict[str, int]:
@@ -144,6 +149,7 @@ class _SentenceCoder:
         self.mentions = mentions
         self.first_actor = first_actor if first_actor is not None else _first_actor(mentions)
         self.trigger_spans = trigger_spans
+        self.quantifier = _quantifier_pattern(grammar.quantifier)
         self.clauses = self._clauses()
         self.clause_starts = [s for s, _ in self.clauses]
         self.mention_starts = [m.start for m in mentions]
@@ -160,6 +166,12 @@ class _SentenceCoder:
         self.last_subject: Group | None = None
         self.last_clause = -1
         self.not_a_verb = False
+        self.previous_actor: list[Mention] = []
+
+    def first_subject(self) -> list[Mention]:
+        """The members of the sentence's first subject group (what 此舉 in the next sentence points back to)."""
+        group = next((g for g in self.groups if g.role == "subject"), None)
+        return _members(group)
 
     # -- structure -------------------------------------------------------------------------------------------------
 
@@ -247,10 +259,14 @@ class _SentenceCoder:
         i = bisect_right(self.trigger_starts, start) - 1
         if i >= 0 and start < self.sorted_spans[i][1]:
             return "internal"  # the 日 of 訪日 is the trigger's own target, no one's subject
-        before = self.shadow[max(self.sentence.start, start - 3) : start]
         g = self.grammar
-        if before.endswith(g.preposition_exceptions):
-            return "subject"
+        counted = self.quantifier.search(self.shadow[max(self.sentence.start, start - 8) : start])
+        if counted is not None:  # 對多名中國官員: the preposition is before the counted phrase
+            start -= len(counted.group(0))
+        before = self.shadow[max(self.sentence.start, start - 3) : start]
+        exception = next((w for w in g.preposition_exceptions if before.endswith(w)), None)
+        if exception is not None and not self._mention_covers(start - len(exception)):
+            return "subject"  # 應對, 方向 (but 中方向美方: the 方 is the end of 中方, 向 a preposition)
         if before.endswith(g.location_prepositions):
             return "location"
         if before.endswith(g.topic_prepositions):
@@ -336,18 +352,26 @@ class _SentenceCoder:
                 if (possessed or modifier) and not (target or implicit):
                     self.not_a_verb = True
                     return []  # a noun (中國的威脅, 美國的關稅措施, 威脅的部隊), not a predicate
+                if target is not None and not implicit and self._inside_target_phrase(trigger, target, start, end):
+                    self.not_a_verb = True
+                    return []  # 日本對北韓的軍演表示抗議: the drills are the object of the protest, not JPN's
                 sources = _members(subject)
                 target, obj, partner = (None if self._topic(g) else g for g in (target, obj, partner))
                 targets = implicit or _members(target) or _members(obj) or _members(partner)
                 if not targets and "对此" in self.head(clause, start):
                     targets = _members(self._previous_subject(clause, sources))  # 北韓試射飛彈，日本對此表示抗議
+                if not targets and trigger.root in VERBAL_ROOTS and self._anaphoric(clause):
+                    countries = {m.country for m in sources}
+                    targets = [m for m in self.previous_actor if m.country not in countries]  # 韓國譴責此舉
+                if not targets and trigger.root in REACTION_ROOTS and clause > 0 and not from_earlier:
+                    targets = _members(self._previous_subject(clause, sources))  # 美國批准軍售，中方表示譴責
                 if not targets and trigger.root in VERBAL_ROOTS:
                     targets = _members(self._cause(clause, sources))
                 if not targets and _has(self.head(clause, min(self.clauses[clause][1], end + CONTEXT_CHARS)),
                                         self.grammar.anaphoric_parties):
                     targets = self._parties(start, sources)
-                if not targets and trigger.root == "14":  # 在日本大使館前示威
-                    targets = _members(next((g for g in reversed(here) if g.role == "location"), None))
+                if not targets and trigger.root in self.grammar.place_roots:  # 在日本大使館前示威, 在台島周邊演習
+                    targets = self._place_target(here, clause, start, end)
                 if not targets and trigger.root in COMPLEMENT_TARGET_ROOTS:
                     targets = _members(self._complement_target(end, clause))
                 if not targets and sources and self.last_directed is not None and trigger.root in CARRY_ROOTS:
@@ -356,7 +380,10 @@ class _SentenceCoder:
                         targets = last_targets  # 北韓譴責美國，警告將採取行動: the same target
             if sources and targets:
                 self.last_directed = (sources, targets)
-            pairs = [(s, t, trigger.cameo) for s in sources for t in targets]
+            cameo = trigger.cameo
+            if cameo == "114" and self._street(sources, start):
+                cameo = "141"  # 韓國民眾在首爾街頭集會，抗議日本: a demonstration, not an official complaint
+            pairs = [(s, t, cameo) for s in sources for t in targets]
             if not targets and len(sources) >= 2 and trigger.root in MUTUAL_ROOTS:
                 pairs = [(a, b, trigger.cameo) for a, b in permutations(sources, 2)]  # 日韓中斷穿梭外交
         elif trigger.args == "symmetric":
@@ -365,6 +392,12 @@ class _SentenceCoder:
             partner_side = partner or (target if trigger.intent else None)  # 向北韓提議舉行會談
             found = self._symmetric(subject, here, partner_side, obj, implicit, start, intent=trigger.intent)
             pairs = [(a, b, trigger.cameo) for a, b in found]
+            if not pairs and trigger.solo and subject is not None and partner_side is None and obj is None:
+                sources = _members(subject)
+                if len(sources) == 1:  # 東部戰區在台島周邊舉行聯合演習: joint services, aimed at the place
+                    countries = {m.country for m in sources}
+                    places = [m for m in self._place_target(here, clause, start, end) if m.country not in countries]
+                    pairs = [(sources[0], t, trigger.solo) for t in places]
         elif trigger.args == "visit":
             hosts = (implicit or _members(obj) or _members(target))[:1]
             for v in _members(subject):
@@ -428,6 +461,51 @@ class _SentenceCoder:
             return forward if intent else forward + [(b, a) for a, b in forward]
         return list(permutations(sides, 2)) if len(sides) >= 2 else []
 
+    def _inside_target_phrase(self, trigger: Trigger, target: Group, start: int, end: int) -> bool:
+        """對北韓的軍演表示抗議, 對中國軍演表示強烈不滿: a non-verbal trigger right after a 對 phrase and followed in
+        its clause by a verbal reaction is the object of that reaction."""
+        if trigger.root in VERBAL_ROOTS or start - target.end > 1:
+            return False
+        if self.shadow[start - 1 : start] == "的":
+            return True
+        clause_end = self.clauses[self.clause_of(start)][1]
+        i = bisect_right(self.trigger_starts, end - 1)
+        if i >= len(self.trigger_starts) or self.trigger_starts[i] >= clause_end or self.trigger_starts[i] - end > 8:
+            return False
+        return _has(self.shadow[end : self.trigger_starts[i] + 2], self.grammar.light_verbs)
+
+    def _anaphoric(self, clause: int) -> bool:
+        """此舉, 此次發射 in the clause: the reaction is aimed at the actor of what was told just before."""
+        s, e = self.clauses[clause]
+        return _has(self.shadow[s:e], self.grammar.anaphora)
+
+    def _place_target(self, here: list[Group], clause: int, start: int, end: int) -> list[Mention]:
+        """The state whose territory the clause names as the place of the act (在日本大使館前, 在台島周邊, 台灣海峽)."""
+        place = next((g for g in reversed(here) if g.role == "location"), None)
+        if place is None:
+            place = next(
+                (g for g in self.by_clause[clause] if g.role == "location" and g.start >= end and g.start - end <= 12),
+                None,
+            )
+        if place is not None:
+            return _members(place)
+        s, e = self.clauses[clause]
+        text = self.shadow[s:e]
+        for word, country in self.grammar.territory_places:
+            pos = text.find(word)
+            if pos >= 0:
+                return [
+                    Mention(start=s + pos, end=s + pos + len(word), text=self.doc.text[s + pos : s + pos + len(word)],
+                            code=country, country=country, kind="state", sentence=self.sentence.index)
+                ]
+        return []
+
+    def _street(self, sources: list[Mention], start: int) -> bool:
+        """A protest by citizens, or with street words before it in the sentence: 14, not an official 114."""
+        if any(m.code and m.code[3:] in self.grammar.civilian_sectors for m in sources):
+            return True
+        return _has(self.shadow[self.sentence.start : start], self.grammar.street_protest)
+
     def _causer(self, subject: Group | None, here: list[Group]) -> Group | None:
         """X引發Y不滿: when the subject follows a causative verb, the clause's first actor caused the reaction."""
         if subject is None:
@@ -486,6 +564,8 @@ class _SentenceCoder:
             return False
         if len(gap) <= OBJECT_GAP:
             return True
+        if len(gap) <= 8 and gap.endswith("的") and any(w in gap for w in _VISITING):
+            return True  # 會見了來訪的美國國務卿
         return len(gap) <= 14 and gap.endswith("的") and _COUNTED.match(gap) is not None
 
     def _relative_head(self, subject: Group | None, here: list[Group]) -> tuple[Group | None, Group] | None:
@@ -568,7 +648,10 @@ class _SentenceCoder:
         clause_start = max(self.clauses[clause][0], start - CONTEXT_CHARS)
         head = self.shadow[max(self.clauses[max(0, clause - CONTEXT_CLAUSES)][0], start - CONTEXT_CHARS) : start]
         clause_head = self.shadow[clause_start:start]
-        if _has(head, g.conditional, exclude=g.conditional_exceptions):
+        # a threat's content (將採取反制措施, 付出代價) is a threat made now, whatever it is conditioned on; a verb of
+        # threatening (將威脅斷交) keeps the mode of its clause
+        threat = trigger.root in g.threat_roots and not any(v in trigger.pattern for v in g.threat_verbs)
+        if not threat and _has(head, g.conditional, exclude=g.conditional_exceptions):
             return "hypothetical"
         window = self.shadow[max(clause_start, start - g.negation_window) : start]
         here = self.nearby(clause, start)
@@ -584,7 +667,7 @@ class _SentenceCoder:
         )
         if _has(clause_head, g.speculative) or purpose:
             return "hypothetical"
-        if trigger.intent:
+        if trigger.intent or threat:
             return "actual"
         if _has(clause_head, g.obligation):
             return "hypothetical"
@@ -615,6 +698,10 @@ class _SentenceCoder:
         last_actual = max((clause_head.rfind(w) for w in g.actual), default=-1)
         return last_planned > last_actual
 
+    def _mention_covers(self, pos: int) -> bool:
+        i = bisect_right(self.mention_starts, pos) - 1
+        return i >= 0 and self.mentions[i].start <= pos < self.mentions[i].end
+
     def _mention_at(self, pos: int) -> bool:
         i = bisect_left(self.mention_starts, pos)
         return i < len(self.mention_starts) and self.mention_starts[i] == pos
@@ -634,6 +721,7 @@ class _SentenceCoder:
         return chosen.value, chosen.precision
 
 
+_VISITING = ("来访", "到访", "来华", "访华", "访问", "赴")
 _COUNTED = re.compile(r"[一二两三四五六七八九十数几多0-9]+[名艘架个位批辆枚座家条]")
 _WISH_TO_MEET = Trigger(pattern="", cameo="036", args="symmetric")
 
@@ -642,6 +730,11 @@ _WISH_TO_MEET = Trigger(pattern="", cameo="036", args="symmetric")
 def _break_pattern(breaks: frozenset[str]) -> re.Pattern[str]:
     """The clause-break character class, compiled once per grammar (not once per sentence)."""
     return re.compile("[" + "".join(re.escape(c) for c in sorted(breaks)) + "]")
+
+
+@lru_cache(maxsize=8)
+def _quantifier_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern or "(?!)")
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:

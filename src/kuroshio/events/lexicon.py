@@ -35,6 +35,9 @@ class Trigger:
     # target or an object right after the trigger (威脅日本, not 北韓的飛彈威脅); "toward": only with 向/朝 + target
     # (向日本發射飛彈, not 對北韓試射飛彈表達譴責)
     requires: str | None = None
+    # a symmetric exercise word with one participant only (東部戰區在台島周邊舉行聯合演習: joint services, not
+    # allies) codes this directed code instead, aimed at the place named
+    solo: str | None = None
 
     @property
     def root(self) -> str:
@@ -80,6 +83,15 @@ class Grammar:
     suffix_planned: tuple[str, ...]
     suffix_actual: tuple[str, ...]
     speech_verbs: tuple[str, ...]
+    place_roots: frozenset[str]
+    territory_places: tuple[tuple[str, str], ...]
+    anaphora: tuple[str, ...]
+    street_protest: tuple[str, ...]
+    civilian_sectors: tuple[str, ...]
+    threat_roots: frozenset[str]
+    quantifier: str
+    light_verbs: tuple[str, ...]
+    threat_verbs: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -144,7 +156,25 @@ def parse_grammar(data: Any, name: str = GRAMMAR_FILE) -> Grammar:
         suffix_planned=_words(data, "suffix_planned", name),
         suffix_actual=_words(data, "suffix_actual", name),
         speech_verbs=_words(data, "speech_verbs", name),
+        place_roots=frozenset(str(r) for r in data.get("place_roots") or ()),
+        territory_places=_places(data, "territory_places", name),
+        anaphora=_words(data, "anaphora", name),
+        street_protest=_words(data, "street_protest", name),
+        civilian_sectors=tuple(str(s) for s in data.get("civilian_sectors") or ()),
+        threat_roots=frozenset(str(r) for r in data.get("threat_roots") or ()),
+        quantifier=str(data.get("quantifier", "")),
+        light_verbs=_words(data, "light_verbs", name),
+        threat_verbs=_words(data, "threat_verbs", name),
     )
+
+
+def _places(data: dict[str, Any], key: str, name: str) -> tuple[tuple[str, str], ...]:
+    value = data.get(key) or {}
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and len(v) == 3 and v.isupper() for k, v in value.items()
+    ):
+        raise DictionaryError(f"{name}: {key} must map place words to 3-letter state codes")
+    return tuple(sorted(((to_simplified(k), v) for k, v in value.items()), key=lambda kv: -len(kv[0])))
 
 
 def parse_triggers(data: Any, name: str = TRIGGER_FILE) -> list[Trigger]:
@@ -155,7 +185,7 @@ def parse_triggers(data: Any, name: str = TRIGGER_FILE) -> list[Trigger]:
     seen: dict[str, str] = {}
     triggers: list[Trigger] = []
 
-    def add(raw: str, cameo: str, args: str, requires: str | None = None) -> None:
+    def add(raw: str, cameo: str, args: str, requires: str | None = None, solo: str | None = None) -> None:
         text, _, target = str(raw).partition("@")
         pattern = to_simplified(text.strip())
         if not pattern:
@@ -167,7 +197,9 @@ def parse_triggers(data: Any, name: str = TRIGGER_FILE) -> list[Trigger]:
                 return  # the same pattern written in both scripts
             raise DictionaryError(f"{name}: pattern {raw!r} is under both {seen[pattern]} and {cameo}")
         seen[pattern] = cameo
-        triggers.append(Trigger(pattern=pattern, cameo=cameo, args=args, target=target or None, requires=requires))
+        triggers.append(
+            Trigger(pattern=pattern, cameo=cameo, args=args, target=target or None, requires=requires, solo=solo)
+        )
 
     for raw in data.get("stop") or []:
         add(raw, "stop", "stop")
@@ -181,11 +213,14 @@ def parse_triggers(data: Any, name: str = TRIGGER_FILE) -> list[Trigger]:
             requires = entry.get("requires")
             if requires not in (None, "partner", "target", "toward"):
                 raise DictionaryError(f"{name}: {cameo}: requires must be 'partner', 'target' or 'toward'")
+            solo = entry.get("solo")
+            if solo is not None and (str(solo) not in known or entry["args"] != "symmetric"):
+                raise DictionaryError(f"{name}: {cameo}: solo must be a known CAMEO code on a symmetric entry")
             patterns = entry.get("patterns")
             if not isinstance(patterns, list) or not patterns:
                 raise DictionaryError(f"{name}: {cameo}: patterns must be a non-empty list")
             for raw in patterns:
-                add(raw, cameo, entry["args"], requires)
+                add(raw, cameo, entry["args"], requires, None if solo is None else str(solo))
     return triggers
 
 
