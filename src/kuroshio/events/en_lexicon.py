@@ -234,8 +234,8 @@ def _parse_entry(raw: dict[str, object], root: str, defaults: dict[str, object],
     if not code.startswith(root):
         raise DictionaryError(f"{_FILE}: {pattern!r}: code {code} listed under root {root}")
     kind = str(raw.get("kind", "verb"))
-    if kind not in ("verb", "noun"):
-        raise DictionaryError(f"{_FILE}: {pattern!r}: kind must be verb or noun")
+    if kind not in ("verb", "noun", "stop"):
+        raise DictionaryError(f"{_FILE}: {pattern!r}: kind must be verb, noun or stop")
     refine_raw = raw.get("refine") or {}
     if not isinstance(refine_raw, dict):
         raise DictionaryError(f"{_FILE}: {pattern!r}: refine must be a mapping")

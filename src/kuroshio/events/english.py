@@ -93,6 +93,8 @@ class Rules:
     speaker_words: frozenset[str] = frozenset()
     statement_by: re.Pattern[str] = re.compile("")
     pronoun: re.Pattern[str] = re.compile("")
+    inverted: re.Pattern[str] = re.compile(r"(?!)")
+    context_names: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = ()
 
 
 def _alternation(words: list[str]) -> str:
@@ -145,6 +147,13 @@ def load_rules() -> Rules:
                 + ["released", "issued", "gave", "delivered", "made", "read", "conference", "statement"]
             ),
             statement_by=re.compile(r"\b(?:" + _alternation(data["statement_nouns"]) + r")\b.{0,20}\b(?:by|of|from)\b"),
+            inverted=re.compile(
+                r"\W*(?:" + "|".join(str(w).capitalize() for w in hyp.get("inverted", ["(?!)"])) + r")\s+[^,;:]*$"
+            ),
+            context_names=tuple(
+                (re.compile(str(c["pattern"])), str(c["code"]), frozenset(str(n) for n in c["needs"]))
+                for c in data.get("context_names") or ()
+            ),
             pronoun=re.compile(
                 r"\b(?:I|" + "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in sorted(
                     set(data["pronouns"]["first"]) | set(data["pronouns"]["third"])) if w != "i") + r")\b"
@@ -391,7 +400,7 @@ def _code(doc: Document) -> list[Event]:
     state = _State(low=lower_same_length(doc.text), day_anchor=bool(doc.date and len(doc.date) == 10))
     events: list[Event] = []
     sentences = doc.sentences or (Sentence(0, 0, len(doc.text)),)
-    mentions = sorted(doc.mentions, key=lambda m: m.start)
+    mentions = sorted(doc.mentions + _context_mentions(doc, rules), key=lambda m: m.start)
     starts = [m.start for m in mentions]
     for sentence in sentences:
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
@@ -413,6 +422,22 @@ def _code(doc: Document) -> list[Event]:
                                               date_precision=precision, trigger=span, confidence=0.5,
                                               source_code=a.code, target_code=b.code))
     return dedupe(events)
+
+
+def _context_mentions(doc: Document, rules: Rules) -> tuple[Mention, ...]:
+    """Names that stand for an actor only in context ("the North" in a text about Korea -> PRK), as mentions."""
+    if not rules.context_names or not doc.mentions:
+        return ()
+    countries = {m.country for m in doc.mentions}
+    taken = [(m.start, m.end) for m in doc.mentions]
+    out: list[Mention] = []
+    for regex, code, needs in rules.context_names:
+        if needs.isdisjoint(countries):
+            continue
+        for w in regex.finditer(doc.text):
+            if not any(a < w.end() and w.start() < b for a, b in taken):
+                out.append(Mention(w.start(), w.end(), w.group(0), code, code, "state"))
+    return tuple(out)
 
 
 @dataclass(slots=True)
@@ -602,6 +627,8 @@ def _code_matches(
     }
     for match in matches:
         trig = match.trigger
+        if trig.kind == "stop":
+            continue  # "advised its citizens to avoid travel to X": the words are taken, no event is coded
         new_clause = [g for g in subjects if governed[0] <= g < match.start and not _THAT.search(text, governed[0], g)]
         if match.start < governed[1] and not new_clause:  # ", and Russia criticized ..." starts anew
             between = text[governed[0] : match.start]
@@ -618,7 +645,7 @@ def _code_matches(
         later += [g for g in subjects if g > match.end and not _THAT.search(text, match.end, g)]
         bound = min([c_right] + later)
         inside = match.start + len(match.head)
-        mode = _mode(text, c_left, match, rules, s_end)
+        mode = _mode(text, c_left, match, rules, s_end, s_start)
         code = _refine(trig, text, match, c_left, c_right)
         if code[:2] in _INTENT_OF and not trig.intent and rules.intent_frame.search(
             " ".join(w for w in _WORD.findall(text[c_left : match.start])[-7:] if not w.endswith("ly"))
@@ -708,6 +735,8 @@ def _code_matches(
                     pairs = [(a, b) for a, b in pairs if not (a.code in objects and b.code in objects)]
                 for a, b in pairs:
                     emit(a, b, code, conf)
+                if code.startswith("062") and rules.force_nouns.search(text, span[0], span[1]):
+                    state.aggressor = (sentence.index, parties)  # "X condemned the drills" then targets the allies
             elif code == "050" and trig.kind == "noun" and not parties and "joint" in text[span[0] : span[1]].lower():
                 state.pending_joint.append((sentence, span, code, mode, date, precision))
             continue
@@ -719,6 +748,7 @@ def _code_matches(
                 if len({m.code for m in parties}) >= 2:
                     for a, b in permutations(parties, 2):
                         emit(a, b, trig.joint, conf)
+                    state.aggressor = (sentence.index, parties)  # the allies who hold the drills
                     continue
         if trig.visit or trig.host:
             for a in src:
@@ -885,7 +915,7 @@ def _complement(text: str, trig: Trigger, code: str, after: int, right: int, lex
     return code
 
 
-def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int) -> str:
+def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int, s_start: int = 0) -> str:
     """negated > hypothetical > planned > actual, from the words before the trigger in its clause (and a
     condition after it: "will visit China if invited")."""
     prefix = text[left : match.start]
@@ -905,6 +935,8 @@ def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int) -> str:
         or (rules.hypothetical.search(hyp_tail) and not rules.hypothetical_not.search(" ".join(words[-4:]) + " "))
     ):
         return "hypothetical"
+    if rules.inverted.match(text[s_start : match.start]):
+        return "hypothetical"  # "Were Beijing to attack Taiwan, ...": an inverted condition
     if text[:s_end].rstrip().endswith("?"):
         return "hypothetical"  # a question asks whether it happens
     if match.trigger.intent:
