@@ -213,6 +213,8 @@ class _SentenceCoder:
         for m in self.mentions:
             if runs:
                 gap = self.shadow[end : m.start]
+                if gap[:1] == "方" and len(gap) == 2 and gap[1] in "、和及暨":
+                    gap = gap[1:]  # 德方和澳方 (but 韓方同中方 is 'with'): the side word is not in the gap
                 with_word = any(c in "与和同跟" for c in gap)
                 compound_after_with = len(m.members) >= 2 and m.start >= end and with_word
                 place_before_with = with_word and self._role(runs[-1][0].start) in ("location", "topic")
@@ -399,7 +401,7 @@ class _SentenceCoder:
                     places = [m for m in self._place_target(here, clause, start, end) if m.country not in countries]
                     pairs = [(sources[0], t, trigger.solo) for t in places]
         elif trigger.args == "visit":
-            hosts = (implicit or _members(obj) or _members(target))[:1]
+            hosts = implicit[:1] or _members(obj) or _members(target)[:1]  # 訪問日本和韓國: each host
             for v in _members(subject):
                 for h in hosts:
                     pairs += [(v, h, "042"), (h, v, "043")]
@@ -462,17 +464,19 @@ class _SentenceCoder:
         return list(permutations(sides, 2)) if len(sides) >= 2 else []
 
     def _inside_target_phrase(self, trigger: Trigger, target: Group, start: int, end: int) -> bool:
-        """對北韓的軍演表示抗議, 對中國軍演表示強烈不滿: a non-verbal trigger right after a 對 phrase and followed in
-        its clause by a verbal reaction is the object of that reaction."""
-        if trigger.root in VERBAL_ROOTS or start - target.end > 1:
+        """對北韓的軍演表示抗議, 對中國軍演表達不滿, 對北韓的網路攻擊展開調查: a non-verbal trigger inside a 對 phrase
+        and followed in its clause by another trigger is the object of that one, not an act of the 對 phrase's actor."""
+        if trigger.root in VERBAL_ROOTS:
             return False
-        if self.shadow[start - 1 : start] == "的":
-            return True
+        gap = self.shadow[target.end : start]
+        possessed = gap[:1] == "的" and len(gap) <= 5 and not self._trigger_between(target.end, start)
+        if not possessed and gap:
+            return False
         clause_end = self.clauses[self.clause_of(start)][1]
         i = bisect_right(self.trigger_starts, end - 1)
         if i >= len(self.trigger_starts) or self.trigger_starts[i] >= clause_end or self.trigger_starts[i] - end > 8:
             return False
-        return _has(self.shadow[end : self.trigger_starts[i] + 2], self.grammar.light_verbs)
+        return possessed or _has(self.shadow[end : self.trigger_starts[i] + 2], self.grammar.light_verbs)
 
     def _anaphoric(self, clause: int) -> bool:
         """此舉, 此次發射 in the clause: the reaction is aimed at the actor of what was told just before."""
