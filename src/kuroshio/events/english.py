@@ -94,7 +94,7 @@ class Rules:
     statement_by: re.Pattern[str] = re.compile("")
     pronoun: re.Pattern[str] = re.compile("")
     inverted: re.Pattern[str] = re.compile(r"(?!)")
-    context_names: tuple[tuple[re.Pattern[str], str, frozenset[str]], ...] = ()
+    context_names: tuple[tuple[str, re.Pattern[str], str, frozenset[str]], ...] = ()
 
 
 def _alternation(words: list[str]) -> str:
@@ -151,7 +151,7 @@ def load_rules() -> Rules:
                 r"\W*(?:" + "|".join(str(w).capitalize() for w in hyp.get("inverted", ["(?!)"])) + r")\s+[^,;:]*$"
             ),
             context_names=tuple(
-                (re.compile(str(c["pattern"])), str(c["code"]), frozenset(str(n) for n in c["needs"]))
+                (str(c["cue"]), re.compile(str(c["pattern"])), str(c["code"]), frozenset(str(n) for n in c["needs"]))
                 for c in data.get("context_names") or ()
             ),
             pronoun=re.compile(
@@ -431,8 +431,8 @@ def _context_mentions(doc: Document, rules: Rules) -> tuple[Mention, ...]:
     countries = {m.country for m in doc.mentions}
     taken = [(m.start, m.end) for m in doc.mentions]
     out: list[Mention] = []
-    for regex, code, needs in rules.context_names:
-        if needs.isdisjoint(countries):
+    for cue, regex, code, needs in rules.context_names:
+        if cue not in doc.text or needs.isdisjoint(countries):
             continue
         for w in regex.finditer(doc.text):
             if not any(a < w.end() and w.start() < b for a, b in taken):
@@ -629,21 +629,22 @@ def _code_matches(
         trig = match.trigger
         if trig.kind == "stop":
             continue  # "advised its citizens to avoid travel to X": the words are taken, no event is coded
-        new_clause = [g for g in subjects if governed[0] <= g < match.start and not _THAT.search(text, governed[0], g)]
-        if match.start < governed[1] and not new_clause:  # ", and Russia criticized ..." starts anew
+        if match.start < governed[1] and not any(  # ", and Russia criticized ..." starts anew
+            governed[0] <= g < match.start and not _THAT.search(text, governed[0], g) for g in subjects
+        ):
             between = text[governed[0] : match.start]
             if trig.kind == "noun" and governed[2] in ("02", "10", "13") and not _AND_BEFORE.search(between):
                 continue  # "threatened sanctions", "demanded compensation": the content, not an event
-            if _COMPLEMENT_WORD.search(between) and not re.search(
-                r"\b(?:and|but)\s+(?:\w+ly\s+)?$", between
-            ):
+            if _COMPLEMENT_WORD.search(between) and not _AND_BEFORE.search(between):
                 continue  # the content of an appeal, demand, accusation or threat, not an event of its own
         c_left, c_right = _clause_bounds(text, s_start, s_end, match.start, rules)
-        later = [v for v in verb_starts if v > match.start]
-        if trig.governs:  # the content may hold verbs; only a coordinated verb ("and urged") ends the object
-            later = [v for v in later if _AND_BEFORE.search(text[match.end : v])]
-        later += [g for g in subjects if g > match.end and not _THAT.search(text, match.end, g)]
-        bound = min([c_right] + later)
+        bound = c_right
+        for v in verb_starts:
+            if match.start < v < bound and (not trig.governs or _AND_BEFORE.search(text, match.end, v)):
+                bound = v  # the content may hold verbs; only a coordinated verb ("and urged") ends the object
+        for g in subjects:
+            if match.end < g < bound and not _THAT.search(text, match.end, g):
+                bound = g
         inside = match.start + len(match.head)
         mode = _mode(text, c_left, match, rules, s_end, s_start)
         code = _refine(trig, text, match, c_left, c_right)
@@ -918,26 +919,32 @@ def _complement(text: str, trig: Trigger, code: str, after: int, right: int, lex
 def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int, s_start: int = 0) -> str:
     """negated > hypothetical > planned > actual, from the words before the trigger in its clause (and a
     condition after it: "will visit China if invited")."""
-    prefix = text[left : match.start]
-    words = _WORD.findall(text, max(left, match.start - 90), match.start)  # the window words are near the trigger
+    start = match.start
+    words = _WORD.findall(text, max(left, start - 90), start)  # the window words are near the trigger
     tail = " ".join(words[-rules.negation_window - 2 :]).lower()
-    if _NOT_RULE_OUT.search(tail):
-        return "hypothetical"  # "did not rule out meeting Kim"
-    ruled_out = _RULED_OUT.search(tail)
-    if ruled_out or rules.negation.search(" ".join(words[-rules.negation_window :])):
+    if "out" in tail:
+        if _NOT_RULE_OUT.search(tail):
+            return "hypothetical"  # "did not rule out meeting Kim"
+        if _RULED_OUT.search(tail):
+            return "negated"
+    if rules.negation.search(" ".join(words[-rules.negation_window :])):
         return "negated"
-    hyp_tail = " ".join(words[-rules.hypothetical_window :])
     semicolon = text.find(";", match.end, s_end)
-    suffix = text[match.end : semicolon if semicolon >= 0 else s_end]
     if (
-        rules.hypothetical_clause.search(prefix)
-        or _IF_AFTER.search(suffix)
-        or (rules.hypothetical.search(hyp_tail) and not rules.hypothetical_not.search(" ".join(words[-4:]) + " "))
+        rules.hypothetical_clause.search(text, left, start)
+        or _IF_AFTER.search(text, match.end, semicolon if semicolon >= 0 else s_end)
+        or (
+            rules.hypothetical.search(" ".join(words[-rules.hypothetical_window :]))
+            and not rules.hypothetical_not.search(" ".join(words[-4:]) + " ")
+        )
     ):
         return "hypothetical"
-    if rules.inverted.match(text[s_start : match.start]):
+    if rules.inverted.match(text, s_start, start):
         return "hypothetical"  # "Were Beijing to attack Taiwan, ...": an inverted condition
-    if text[:s_end].rstrip().endswith("?"):
+    end = s_end
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end > 0 and text[end - 1] == "?":
         return "hypothetical"  # a question asks whether it happens
     if match.trigger.intent:
         return "actual"
