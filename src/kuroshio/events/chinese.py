@@ -362,7 +362,7 @@ class _SentenceCoder:
                 targets = implicit or _members(target) or _members(obj) or _members(partner)
                 if not targets and "对此" in self.head(clause, start):
                     targets = _members(self._previous_subject(clause, sources))  # 北韓試射飛彈，日本對此表示抗議
-                if not targets and trigger.root in VERBAL_ROOTS and self._anaphoric(clause):
+                if not targets and self._anaphoric(clause):
                     countries = {m.country for m in sources}
                     targets = [m for m in self.previous_actor if m.country not in countries]  # 韓國譴責此舉
                 if not targets and trigger.root in REACTION_ROOTS and clause > 0 and not from_earlier:
