@@ -333,6 +333,11 @@ class _SentenceCoder:
         if trigger.requires == "target" and target is None and obj is None and not implicit and agent is None:
             self.not_a_verb = True
             return []
+        if trigger.requires == "adjacent":
+            if obj is None or obj.start - end > 1:
+                self.not_a_verb = True
+                return []
+            target = partner = None
         if trigger.requires == "toward":
             if target is None or self.shadow[target.start - 1 : target.start] not in ("向", "朝"):
                 return []

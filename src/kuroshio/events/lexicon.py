@@ -33,7 +33,8 @@ class Trigger:
     target: str | None = None  # a state named by the trigger itself (訪日 -> JPN)
     # "partner": coded only with a 與/和/同 partner or a 對/向 target (與日本合作); "target": only with a 對/向
     # target or an object right after the trigger (威脅日本, not 北韓的飛彈威脅); "toward": only with 向/朝 + target
-    # (向日本發射飛彈, not 對北韓試射飛彈表達譴責)
+    # (向日本發射飛彈, not 對北韓試射飛彈表達譴責); "adjacent": only with an object right after the trigger
+    # (希望美方停止, not 希望扭轉日方的印象)
     requires: str | None = None
     # a symmetric exercise word with one participant only (東部戰區在台島周邊舉行聯合演習: joint services, not
     # allies) codes this directed code instead, aimed at the place named
@@ -211,8 +212,8 @@ def parse_triggers(data: Any, name: str = TRIGGER_FILE) -> list[Trigger]:
             if not isinstance(entry, dict) or entry.get("args") not in ARG_KINDS[:-1]:
                 raise DictionaryError(f"{name}: {cameo}: args must be one of {', '.join(ARG_KINDS[:-1])}")
             requires = entry.get("requires")
-            if requires not in (None, "partner", "target", "toward"):
-                raise DictionaryError(f"{name}: {cameo}: requires must be 'partner', 'target' or 'toward'")
+            if requires not in (None, "partner", "target", "toward", "adjacent"):
+                raise DictionaryError(f"{name}: {cameo}: requires must be 'partner', 'target', 'toward' or 'adjacent'")
             solo = entry.get("solo")
             if solo is not None and (str(solo) not in known or entry["args"] != "symmetric"):
                 raise DictionaryError(f"{name}: {cameo}: solo must be a known CAMEO code on a symmetric entry")
