@@ -367,9 +367,9 @@ class _SentenceCoder:
                 targets = implicit or _members(target) or _members(obj) or _members(partner)
                 if not targets and "对此" in self.head(clause, start):
                     targets = _members(self._previous_subject(clause, sources))  # 北韓試射飛彈，日本對此表示抗議
-                if not targets and self._anaphoric(clause):
+                if not targets and self._anaphoric(clause):  # 韓國譴責此舉: the actor of the sentence before
                     countries = {m.country for m in sources}
-                    targets = [m for m in self.previous_actor if m.country not in countries]  # 韓國譴責此舉
+                    targets = [m for m in self.previous_actor if m.country and m.country not in countries]
                 if not targets and trigger.root in REACTION_ROOTS and clause > 0 and not from_earlier:
                     targets = _members(self._previous_subject(clause, sources))  # 美國批准軍售，中方表示譴責
                 if not targets and trigger.root in VERBAL_ROOTS:
@@ -484,9 +484,9 @@ class _SentenceCoder:
         return possessed or _has(self.shadow[end : self.trigger_starts[i] + 2], self.grammar.light_verbs)
 
     def _anaphoric(self, clause: int) -> bool:
-        """此舉, 此次發射 in the clause: the reaction is aimed at the actor of what was told just before."""
-        s, e = self.clauses[clause]
-        return _has(self.shadow[s:e], self.grammar.anaphora)
+        """此舉, 此次發射 in the sentence up to the clause's end: the reaction is aimed at the actor of what was told
+        just before."""
+        return _has(self.shadow[self.sentence.start : self.clauses[clause][1]], self.grammar.anaphora)
 
     def _place_target(self, here: list[Group], clause: int, start: int, end: int) -> list[Mention]:
         """The state whose territory the clause names as the place of the act (在日本大使館前, 在台島周邊, 台灣海峽)."""
@@ -551,7 +551,9 @@ class _SentenceCoder:
         countries = {m.country for m in sources}
         for c in range(clause - 1, max(-1, clause - 1 - CONTEXT_CLAUSES), -1):
             for g in self.by_clause[c]:
-                if g.role == "subject" and not countries & {m.country for m in g.members}:
+                if g.role == "subject" and not countries & {m.country for m in g.members} and any(
+                    m.country for m in g.members
+                ):
                     return g
         return None
 
