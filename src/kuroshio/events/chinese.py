@@ -469,19 +469,21 @@ class _SentenceCoder:
         return list(permutations(sides, 2)) if len(sides) >= 2 else []
 
     def _inside_target_phrase(self, trigger: Trigger, target: Group, start: int, end: int) -> bool:
-        """對北韓的軍演表示抗議, 對中國軍演表達不滿, 對北韓的網路攻擊展開調查: a non-verbal trigger inside a 對 phrase
-        and followed in its clause by another trigger is the object of that one, not an act of the 對 phrase's actor."""
-        if trigger.root in VERBAL_ROOTS:
-            return False
+        """對北韓的軍演表示抗議, 對中國軍演表達不滿, 對北韓的網路攻擊展開調查, 對日方的要求予以拒絕: a trigger inside a
+        對 phrase and followed in its clause by another trigger is the object of that one, not an act of the 對
+        phrase's actor (a verbal one only when possessed and a light verb introduces the reaction)."""
         gap = self.shadow[target.end : start]
+        if gap[:2] == "方的":
+            gap = gap[1:]  # 日方的: the side word of an abbreviation
         possessed = gap[:1] == "的" and len(gap) <= 5 and not self._trigger_between(target.end, start)
-        if not possessed and gap:
+        if not possessed and (gap or trigger.root in VERBAL_ROOTS):
             return False
         clause_end = self.clauses[self.clause_of(start)][1]
         i = bisect_right(self.trigger_starts, end - 1)
         if i >= len(self.trigger_starts) or self.trigger_starts[i] >= clause_end or self.trigger_starts[i] - end > 8:
             return False
-        return possessed or _has(self.shadow[end : self.trigger_starts[i] + 2], self.grammar.light_verbs)
+        light = _has(self.shadow[end : self.trigger_starts[i] + 2], self.grammar.light_verbs)
+        return light if trigger.root in VERBAL_ROOTS else (possessed or light)  # 對日方的無理要求予以拒絕
 
     def _anaphoric(self, clause: int) -> bool:
         """此舉, 此次發射 in the sentence up to the clause's end: the reaction is aimed at the actor of what was told
