@@ -101,6 +101,36 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+_Node = dict[str, "_Node"]
+
+
+def _trie(words: list[str]) -> str:
+    """The words as one regex alternation factored by common prefixes ("plan(?:s|ned) to"): it matches the same
+    strings as ``_alternation`` and is much faster to search, as only one branch is tried at each character."""
+    root: _Node = {}
+    for word in words:
+        node = root
+        for char in str(word):
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: _Node) -> str:
+        alts = [(r"\s+" if c == " " else re.escape(c)) + emit(node[c]) for c in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root) or "(?!)"
+
+
+def _planned(words: list[str]) -> re.Pattern[str]:
+    """Future markers as words; a marker that starts with an apostrophe ("'ll") follows a word ("we'll")."""
+    plain = [w for w in words if str(w)[:1].isalnum()]
+    clitic = [w for w in words if not str(w)[:1].isalnum()]
+    return re.compile(r"\b(?:" + _trie(plain) + r")\b|(?<=\w)(?:" + _trie(clitic) + r")\b", re.IGNORECASE)
+
+
 @cache
 def load_rules() -> Rules:
     """The bundled clause-rule word classes, compiled once per process (DictionaryError when malformed)."""
@@ -130,17 +160,17 @@ def load_rules() -> Rules:
             modifiers=frozenset(data["modifiers"]),
             verbs_with_of=frozenset(data["verbs_with_of"]),
             gerund_preps=frozenset(data["gerund_preps"]),
-            negation=re.compile(r"(?<![\w'’])(?:" + _alternation(neg["words"]) + r")(?![\w])", re.IGNORECASE),
+            negation=re.compile(r"(?<![\w'’])(?:" + _trie(neg["words"]) + r")(?![\w])", re.IGNORECASE),
             negation_window=int(neg["window"]),
-            hypothetical=re.compile(r"\b(?:" + _alternation(hyp["words"]) + r")\b"),
+            hypothetical=re.compile(r"\b(?:" + _trie(hyp["words"]) + r")\b"),
             hypothetical_window=int(hyp["window"]),
-            hypothetical_clause=re.compile(r"\b(?:" + _alternation(hyp["clause_words"]) + r")\b", re.IGNORECASE),
-            hypothetical_not=re.compile(r"\b(?:" + _alternation(hyp["not_after"]) + r")\b", re.IGNORECASE),
-            planned=re.compile(r"(?:\b|(?<=\w))(?:" + _alternation(plan["words"]) + r")\b", re.IGNORECASE),
+            hypothetical_clause=re.compile(r"\b(?:" + _trie(hyp["clause_words"]) + r")\b", re.IGNORECASE),
+            hypothetical_not=re.compile(r"\b(?:" + _trie(hyp["not_after"]) + r")\b", re.IGNORECASE),
+            planned=_planned(plan["words"]),
             planned_window=int(plan["window"]),
             targetless_roots=frozenset(str(r) for r in data["targetless_roots"]),
             force_nouns=re.compile(r"\b(?:" + _alternation(data["force_nouns"]) + r")", re.IGNORECASE),
-            intent_frame=re.compile(r"\b(?:" + _alternation(data["intent_frames"]) + r")\s*$", re.IGNORECASE),
+            intent_frame=re.compile(r"\b(?:" + _trie(data["intent_frames"]) + r")\s*$", re.IGNORECASE),
             openers=re.compile(r"[;:]|\s(?:" + _alternation(data["clause_openers"]) + r")\s"),
             speaker_words=frozenset(
                 [w for w in speech if " " not in w] + [w for w in data["statement_nouns"] if " " not in w]
