@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -55,12 +56,17 @@ def test_second_run_finds_everything_unchanged(corpus: Path, tmp_path: Path) -> 
 def test_a_worker_raising_on_one_document_does_not_fail_the_run(
     engine: str, corpus: Path, tmp_path: Path, faults, store_contents
 ) -> None:
-    if engine == "dask":
-        pytest.importorskip("distributed")
     options = Options(db=str(tmp_path / "bad.duckdb"), engine=engine, workers=2)
     errors: list[KuroshioError] = []
-    summary = run_ingest([str(corpus)], options, on_error=errors.append, partition_bytes=PARTITION,
-                         process=faults.FailOn(options, "doc-007"))
+    with ExitStack() as stack:
+        if engine == "dask":  # through a scheduler address this time (the other Dask test starts its own cluster)
+            distributed = pytest.importorskip("distributed")
+            cluster = stack.enter_context(
+                distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+            )
+            options = options.with_overrides(scheduler=cluster.scheduler_address)
+        summary = run_ingest([str(corpus)], options, on_error=errors.append, partition_bytes=PARTITION,
+                             process=faults.FailOn(options, "doc-007"))
     assert summary.failed == 1 and summary.documents == 39
     assert isinstance(errors[0], StageError) and errors[0].doc == "doc-007" and "boom" in str(errors[0])
     docs, _ = store_contents(tmp_path / "bad.duckdb")

@@ -47,7 +47,11 @@ class Partition:
     identity: str = ""  # file sizes and modification times, so that a changed file is not skipped on resume
 
     def key(self, options: Options) -> str:
-        raw = json.dumps([self.kind, self.paths, self.start, self.end, self.identity, options.coding_hash()])
+        """Stable across runs of the same input, options and Kuroshio version (the resume manifest's key)."""
+        from kuroshio import __version__
+
+        parts = [self.kind, self.paths, self.start, self.end, self.identity, options.coding_hash(), __version__]
+        raw = json.dumps(parts)
         return hashlib.sha256(raw.encode()).hexdigest()[:24]
 
 
