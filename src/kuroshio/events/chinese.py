@@ -74,6 +74,7 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
     sentences = doc.sentences or (Sentence(index=0, start=0, end=len(doc.text)),)
     mentions = sorted((m for m in doc.mentions if m.code and not _sea_name(shadow, m)), key=lambda m: (m.start, m.end))
     first_actor = _first_actor(mentions)
+    home = next((country for word, country in lexicon.grammar.home_markers if word in shadow), None)
     events: list[Event] = []
     mi = ti = 0
     previous_actor: list[Mention] = []  # the first actor of the sentence before (此舉 points back to it)
@@ -94,6 +95,7 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
         spans = [(s, e) for _, s, e in matches[ti:tj]]
         coder = _SentenceCoder(doc, shadow, sentence, mentions[mi:mj], lexicon.grammar, spans, first_actor)
         coder.previous_actor = previous_actor
+        coder.home = home
         opener: int | None = None  # the clause of the last complement-taking trigger (呼籲, 要求, 希望與)
         sentence_matches = matches[ti:tj]
         for k, (trigger, start, end) in enumerate(sentence_matches):
@@ -167,6 +169,7 @@ class _SentenceCoder:
         self.last_clause = -1
         self.not_a_verb = False
         self.previous_actor: list[Mention] = []
+        self.home: str | None = None
 
     def first_subject(self) -> list[Mention]:
         """The members of the sentence's first subject group (what 此舉 in the next sentence points back to)."""
@@ -320,8 +323,12 @@ class _SentenceCoder:
             clause
         ):
             subject = self.last_subject  # 不但指責南韓……，還批評首爾: the same subject goes on
+        if subject is None:  # 共機擾台，外交部對此表達抗議: the ministry of the document's state, in this clause
+            subject = self._bare_body(self.clauses[clause][0], start)
         if subject is None:
             subject = self._earlier_subject(clause, left)
+        if subject is None:
+            subject = self._bare_body(self.sentence.start, start)  # 外交部今天表示，譴責……
         target, partner, agent = nearest("target"), nearest("partner"), nearest("agent")
         if relative is not None:
             target = relative[1]
@@ -374,6 +381,8 @@ class _SentenceCoder:
                     targets = _members(self._previous_subject(clause, sources))  # 美國批准軍售，中方表示譴責
                 if not targets and trigger.root in VERBAL_ROOTS:
                     targets = _members(self._cause(clause, sources))
+                if not targets and trigger.root in VERBAL_ROOTS:
+                    targets = _members(self._open_target(clause, left, sources))  # 外交部對北韓……，再次表達譴責
                 if not targets and _has(self.head(clause, min(self.clauses[clause][1], end + CONTEXT_CHARS)),
                                         self.grammar.anaphoric_parties):
                     targets = self._parties(start, sources)
@@ -467,6 +476,37 @@ class _SentenceCoder:
             forward = [(a, b) for a in sides for b in others]
             return forward if intent else forward + [(b, a) for a, b in forward]
         return list(permutations(sides, 2)) if len(sides) >= 2 else []
+
+    def _open_target(self, clause: int, left: list[Group], sources: list[Mention]) -> Group | None:
+        """對 + a noun phrase running over clauses (對北韓肆意試射飛彈，破壞和平的行徑，表達譴責): the 對 actor of an
+        earlier clause, when no other actor comes after it."""
+        countries = {m.country for m in sources}
+        for g in reversed(left):
+            if g.clause >= clause:
+                continue
+            if g.role == "target" and self.shadow[g.start - 1 : g.start] == "对":
+                return None if countries & {m.country for m in g.members} else g
+            return None
+        return None
+
+    def _bare_body(self, begin: int, start: int) -> Group | None:
+        """A government body named without its state earlier in the sentence (外交部, 國防部): the document's home
+        state, when its wording shows one (中共, 國軍: a Taiwan outlet)."""
+        head = self.shadow[begin:start]
+        found = None
+        for m in _word_pattern(self.grammar.home_bodies, ()).finditer(head):
+            pos = begin + m.start()
+            if not self._mention_covers(pos) and not self._mention_covers(pos - 1):
+                found = (pos, pos + len(m.group()))
+        if found is None:
+            return None
+        country = self.home
+        if country is None:
+            return None
+        s, e = found
+        mention = Mention(start=s, end=e, text=self.doc.text[s:e], code=country + "GOV", country=country,
+                          kind="org", sentence=self.sentence.index)
+        return Group(start=s, end=e, members=(mention,), role="subject", clause=self.clause_of(s))
 
     def _inside_target_phrase(self, trigger: Trigger, target: Group, start: int, end: int) -> bool:
         """對北韓的軍演表示抗議, 對中國軍演表達不滿, 對北韓的網路攻擊展開調查, 對日方的要求予以拒絕: a trigger inside a

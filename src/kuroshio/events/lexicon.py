@@ -93,6 +93,8 @@ class Grammar:
     quantifier: str
     light_verbs: tuple[str, ...]
     threat_verbs: tuple[str, ...]
+    home_bodies: tuple[str, ...]
+    home_markers: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,19 @@ def parse_grammar(data: Any, name: str = GRAMMAR_FILE) -> Grammar:
         quantifier=str(data.get("quantifier", "")),
         light_verbs=_words(data, "light_verbs", name),
         threat_verbs=_words(data, "threat_verbs", name),
+        home_bodies=_words(data, "home_bodies", name),
+        home_markers=_markers(data, "home_markers", name),
     )
+
+
+def _markers(data: dict[str, Any], key: str, name: str) -> tuple[tuple[str, str], ...]:
+    value = data.get(key) or {}
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and len(k) == 3 and isinstance(v, list) and all(isinstance(w, str) for w in v)
+        for k, v in value.items()
+    ):
+        raise DictionaryError(f"{name}: {key} must map 3-letter state codes to lists of words")
+    return tuple((to_simplified(w), k) for k, v in value.items() for w in v)
 
 
 def _places(data: dict[str, Any], key: str, name: str) -> tuple[tuple[str, str], ...]:
