@@ -90,7 +90,7 @@ class Rules:
     force_nouns: re.Pattern[str]
     intent_frame: re.Pattern[str]
     openers: re.Pattern[str] = re.compile("")
-    speaker_words: frozenset[str] = frozenset()
+    speaker_words: re.Pattern[str] = re.compile("(?!)")
     statement_by: re.Pattern[str] = re.compile("")
     pronoun: re.Pattern[str] = re.compile("")
     inverted: re.Pattern[str] = re.compile(r"(?!)")
@@ -172,10 +172,10 @@ def load_rules() -> Rules:
             force_nouns=re.compile(r"\b(?:" + _alternation(data["force_nouns"]) + r")", re.IGNORECASE),
             intent_frame=re.compile(r"\b(?:" + _trie(data["intent_frames"]) + r")\s*$", re.IGNORECASE),
             openers=re.compile(r"[;:]|\s(?:" + _alternation(data["clause_openers"]) + r")\s"),
-            speaker_words=frozenset(
-                [w for w in speech if " " not in w] + [w for w in data["statement_nouns"] if " " not in w]
-                + ["released", "issued", "gave", "delivered", "made", "read", "conference", "statement"]
-            ),
+            speaker_words=re.compile(r"\b(?:" + _trie(sorted({  # searched in the lower-case text
+                w for w in [*speech, *data["statement_nouns"], "released", "issued", "gave", "delivered", "made",
+                            "read", "conference", "statement"] if re.fullmatch("[a-z]+", str(w))
+            })) + r")\b"),
             statement_by=re.compile(r"\b(?:" + _alternation(data["statement_nouns"]) + r")\b.{0,20}\b(?:by|of|from)\b"),
             inverted=re.compile(
                 r"\W*(?:" + "|".join(str(w).capitalize() for w in hyp.get("inverted", ["(?!)"])) + r")\s+[^,;:]*$"
@@ -184,10 +184,9 @@ def load_rules() -> Rules:
                 (str(c["cue"]), re.compile(str(c["pattern"])), str(c["code"]), frozenset(str(n) for n in c["needs"]))
                 for c in data.get("context_names") or ()
             ),
-            pronoun=re.compile(
-                r"\b(?:I|" + "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in sorted(
-                    set(data["pronouns"]["first"]) | set(data["pronouns"]["third"])) if w != "i") + r")\b"
-            ),
+            pronoun=re.compile(r"\b(?:" + _trie(["I"] + [form for w in sorted(
+                set(data["pronouns"]["first"]) | set(data["pronouns"]["third"])) if w != "i"
+                for form in (w, w.capitalize())]) + r")\b"),
         )
     except (KeyError, TypeError) as exc:
         raise DictionaryError(f"{name}: missing or malformed section {exc}") from None
@@ -461,12 +460,19 @@ def _context_mentions(doc: Document, rules: Rules) -> tuple[Mention, ...]:
     countries = {m.country for m in doc.mentions}
     taken = [(m.start, m.end) for m in doc.mentions]
     out: list[Mention] = []
+    text = doc.text
     for cue, regex, code, needs in rules.context_names:
-        if cue not in doc.text or needs.isdisjoint(countries):
+        if needs.isdisjoint(countries):
             continue
-        for w in regex.finditer(doc.text):
-            if not any(a < w.end() and w.start() < b for a, b in taken):
-                out.append(Mention(w.start(), w.end(), w.group(0), code, code, "state"))
+        pos = text.find(cue)
+        while pos >= 0:  # the pattern is tried from up to 8 characters before each occurrence of its cue
+            for begin in range(max(0, pos - 8), pos + 1):
+                w = regex.match(text, begin)
+                if w is not None:
+                    if not any(a < w.end() and w.start() < b for a, b in taken):
+                        out.append(Mention(w.start(), w.end(), w.group(0), code, code, "state"))
+                    break
+            pos = text.find(cue, pos + len(cue))
     return tuple(out)
 
 
@@ -530,7 +536,6 @@ def _matches(
     return found
 
 
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _SPEECH_CANDIDATE = re.compile(r"\b([a-z]+)(?:\s+that)?\s")
 _RIGHT_BOUND = re.compile(
     r";|”\s*,|,\s*[\"”]|\s(?:which|who|while|whereas|but|although|because|after|before|when|since|unless)\s"
@@ -599,8 +604,7 @@ def _code_sentence(
     matches = _matches(text, s_start, s_end, lexicon, rules, state.low)
     if not mentions and not matches:
         return []
-    chunk = text[s_start:s_end]
-    speaks = ":" in chunk or not rules.speaker_words.isdisjoint(_LOWER_WORD.findall(chunk.lower()))
+    speaks = text.find(":", s_start, s_end) >= 0 or rules.speaker_words.search(state.low, s_start, s_end) is not None
     slots = _slots(text, sentence, mentions, rules, state, pronouns=bool(matches))
     _learn_aliases(text, slots, rules, state, s_end)
     if not matches and not speaks and (state.authors or len(slots) < 2):  # fast path: only remember the subject
