@@ -169,6 +169,7 @@ class _SentenceCoder:
         self.last_clause = -1
         self.not_a_verb = False
         self.previous_actor: list[Mention] = []
+        self.anaphor_at: int | None = None
         self.home: str | None = None
 
     def first_subject(self) -> list[Mention]:
@@ -269,7 +270,10 @@ class _SentenceCoder:
         if counted is not None:  # 對多名中國官員: the preposition is before the counted phrase
             start -= len(counted.group(0))
         before = self.shadow[max(self.sentence.start, start - 3) : start]
-        exception = next((w for w in g.preposition_exceptions if before.endswith(w)), None)
+        exception = (
+            next(w for w in g.preposition_exceptions if before.endswith(w))
+            if before.endswith(g.preposition_exceptions) else None
+        )
         if exception is not None and not self._mention_covers(start - len(exception)):
             return "subject"  # 應對, 方向 (but 中方向美方: the 方 is the end of 中方, 向 a preposition)
         if before.endswith(g.location_prepositions):
@@ -492,6 +496,8 @@ class _SentenceCoder:
     def _bare_body(self, begin: int, start: int) -> Group | None:
         """A government body named without its state earlier in the sentence (外交部, 國防部): the document's home
         state, when its wording shows one (中共, 國軍: a Taiwan outlet)."""
+        if self.home is None:
+            return None
         head = self.shadow[begin:start]
         found = None
         for m in _word_pattern(self.grammar.home_bodies, ()).finditer(head):
@@ -528,7 +534,10 @@ class _SentenceCoder:
     def _anaphoric(self, clause: int) -> bool:
         """此舉, 此次發射 in the sentence up to the clause's end: the reaction is aimed at the actor of what was told
         just before."""
-        return _has(self.shadow[self.sentence.start : self.clauses[clause][1]], self.grammar.anaphora)
+        if self.anaphor_at is None:  # found once per sentence
+            m = _word_pattern(self.grammar.anaphora, ()).search(self.shadow, self.sentence.start, self.sentence.end)
+            self.anaphor_at = m.start() if m else self.sentence.end
+        return self.anaphor_at < self.clauses[clause][1]
 
     def _place_target(self, here: list[Group], clause: int, start: int, end: int) -> list[Mention]:
         """The state whose territory the clause names as the place of the act (在日本大使館前, 在台島周邊, 台灣海峽)."""
