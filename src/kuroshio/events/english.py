@@ -94,6 +94,7 @@ class Rules:
     statement_by: re.Pattern[str] = re.compile("")
     pronoun: re.Pattern[str] = re.compile("")
     inverted: re.Pattern[str] = re.compile(r"(?!)")
+    planned_after_noun: re.Pattern[str] = re.compile(r"(?!)")
     context_names: tuple[tuple[str, re.Pattern[str], str, frozenset[str]], ...] = ()
 
 
@@ -177,6 +178,9 @@ def load_rules() -> Rules:
                             "read", "conference", "statement"] if re.fullmatch("[a-z]+", str(w))
             })) + r")\b"),
             statement_by=re.compile(r"\b(?:" + _alternation(data["statement_nouns"]) + r")\b.{0,20}\b(?:by|of|from)\b"),
+            planned_after_noun=re.compile(
+                r"[^,;:]{0,80}?\b(?:" + _trie(plan.get("after_noun", [])) + r")\b", re.IGNORECASE
+            ),
             inverted=re.compile(
                 r"\W*(?:" + "|".join(str(w).capitalize() for w in hyp.get("inverted", ["(?!)"])) + r")\s+[^,;:]*$"
             ),
@@ -984,6 +988,8 @@ def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int, s_start
         return "actual"
     if rules.planned.search(" ".join(words[-rules.planned_window :])):
         return "planned"
+    if match.trigger.kind == "noun" and rules.planned_after_noun.match(text, match.end, s_end):
+        return "planned"  # "The summit between X and Y is expected to take place in Tokyo"
     return "actual"
 
 
