@@ -410,6 +410,8 @@ class _SentenceCoder:
             if trigger.root == "04" and self._wished(start):
                 trigger = _WISH_TO_MEET  # 希望與金正恩會晤: an intent to meet, from the one who wishes it
             partner_side = partner or (target if trigger.intent else None)  # 向北韓提議舉行會談
+            if partner_side is not None and obj is not None and self.shadow[end : obj.start].strip("了"):
+                obj = None  # 與美韓合作應對北韓: the actor after a verb is that verb's object, not a partner
             found = self._symmetric(subject, here, partner_side, obj, implicit, start, intent=trigger.intent)
             pairs = [(a, b, trigger.cameo) for a, b in found]
             if not pairs and trigger.solo and subject is not None and partner_side is None and obj is None:
@@ -522,14 +524,16 @@ class _SentenceCoder:
         if gap[:2] == "方的":
             gap = gap[1:]  # 日方的: the side word of an abbreviation
         possessed = gap[:1] == "的" and len(gap) <= 5 and not self._trigger_between(target.end, start)
-        if not possessed and (gap or trigger.root in VERBAL_ROOTS):
+        if len(gap) > 12 or (not possessed and trigger.root in VERBAL_ROOTS):
             return False
         clause_end = self.clauses[self.clause_of(start)][1]
         i = bisect_right(self.trigger_starts, end - 1)
         if i >= len(self.trigger_starts) or self.trigger_starts[i] >= clause_end or self.trigger_starts[i] - end > 8:
             return False
         light = _has(self.shadow[end : self.trigger_starts[i] + 2], self.grammar.light_verbs)
-        return light if trigger.root in VERBAL_ROOTS else (possessed or light)  # 對日方的無理要求予以拒絕
+        if trigger.root in VERBAL_ROOTS:
+            return light  # 對日方的無理要求予以拒絕
+        return possessed or light  # 對中國在台灣周邊舉行軍演表示不滿
 
     def _anaphoric(self, clause: int) -> bool:
         """此舉, 此次發射 in the sentence up to the clause's end: the reaction is aimed at the actor of what was told
