@@ -306,7 +306,8 @@ class _SentenceCoder:
         right = [
             g for g in pool
             if g.start >= end and g.clause == clause and self._object_gap(self.shadow[end : g.start])
-        ]
+            and (not self._trigger_between(end, g.start) or self._coordinated_verb(end))
+        ]  # 出席峰會並訪問韓國: 韓國 is 訪問's object (but 奉勸並敦促日本: both verbs take it)
 
         def nearest(role: str) -> Group | None:
             found = [g for g in here if g.role == role]
@@ -494,6 +495,14 @@ class _SentenceCoder:
                 return None if countries & {m.country for m in g.members} else g
             return None
         return None
+
+    def _coordinated_verb(self, end: int) -> bool:
+        """奉勸並敦促, 致賀電祝賀: a trigger joined to the next one directly or by a conjunction shares its object."""
+        i = bisect_left(self.trigger_starts, end)
+        if i >= len(self.trigger_starts):
+            return False
+        gap = self.trigger_starts[i] - end
+        return gap == 0 or (gap == 1 and (self.shadow[end] in self.grammar.conjunctions or self.shadow[end] == "并"))
 
     def _bare_body(self, begin: int, start: int) -> Group | None:
         """A government body named without its state earlier in the sentence (外交部, 國防部): the document's home
