@@ -97,17 +97,21 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
         coder.previous_actor = previous_actor
         coder.home = home
         opener: int | None = None  # the clause of the last complement-taking trigger (呼籲, 要求, 希望與)
+        listing = False  # whether that trigger is an appeal or demand, whose content may list several clauses
         sentence_matches = matches[ti:tj]
         for k, (trigger, start, end) in enumerate(sentence_matches):
             clause = coder.clause_of(start)
             if opener == clause or coder.question(clause):
                 continue  # the content of an appeal, demand, wish or warning; or a question, which asserts nothing
+            if listing and opener == clause - 1 and coder.content_goes_on(clause, start):
+                opener = clause
+                continue  # 敦促日方立即糾正錯誤，撤回惡劣言論: the demand's content goes on
             found = coder.code(trigger, start, end)
             events.extend(found)
             following = sentence_matches[k + 1][1] if k + 1 < len(sentence_matches) else None
             takes_next = following is not None and following - end <= COMPLEMENT_GAP and not coder.not_a_verb
             if (found or takes_next) and trigger.root in lexicon.grammar.embedding_roots:
-                opener = clause
+                opener, listing = clause, trigger.root in lexicon.grammar.listing_roots
         previous_actor = coder.first_subject()
         ti = tj
     return dedupe(events)
@@ -496,6 +500,13 @@ class _SentenceCoder:
             return None
         return None
 
+    def content_goes_on(self, clause: int, start: int) -> bool:
+        """A clause without an actor of its own before the trigger and without 並/還/也 continues the content of the
+        appeal or demand of the clause before."""
+        if self._continues(clause):
+            return False
+        return not any(g.clause == clause and g.start < start for g in self.groups)
+
     def _coordinated_verb(self, end: int) -> bool:
         """奉勸並敦促, 致賀電祝賀: a trigger joined to the next one directly or by a conjunction shares its object."""
         i = bisect_left(self.trigger_starts, end)
@@ -506,7 +517,7 @@ class _SentenceCoder:
 
     def _bare_body(self, begin: int, start: int) -> Group | None:
         """A government body named without its state earlier in the sentence (外交部, 國防部): the document's home
-        state, when its wording shows one (中共, 國軍: a Taiwan outlet)."""
+        state, when its wording shows one (中央社, 國軍: a Taiwan outlet; 新華社: a PRC one)."""
         if self.home is None:
             return None
         head = self.shadow[begin:start]

@@ -77,6 +77,7 @@ class Grammar:
     denial: tuple[str, ...]
     suffix_negation: tuple[str, ...]
     embedding_roots: frozenset[str]
+    listing_roots: frozenset[str]
     wish: tuple[str, ...]
     planned: tuple[str, ...]
     planned_exceptions: tuple[str, ...]
@@ -152,6 +153,7 @@ def parse_grammar(data: Any, name: str = GRAMMAR_FILE) -> Grammar:
         denial=_words(data, "denial", name),
         suffix_negation=_words(data, "suffix_negation", name),
         embedding_roots=frozenset(str(r) for r in data.get("embedding_roots") or ()),
+        listing_roots=frozenset(str(r) for r in data.get("listing_roots") or ()),
         wish=_words(data, "wish", name),
         planned=_words(data, "planned", name),
         planned_exceptions=_words(data, "planned_exceptions", name),
