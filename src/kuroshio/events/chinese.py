@@ -346,7 +346,9 @@ class _SentenceCoder:
         if trigger.requires == "partner" and partner is None and target is None:
             self.not_a_verb = True
             return []
-        if trigger.requires == "target" and target is None and obj is None and not implicit and agent is None:
+        if trigger.requires == "target" and target is None and obj is None and not implicit and agent is None and not (
+            trigger.root in self.grammar.place_roots and self._place_target(here, clause, start, end, trigger.root)
+        ):  # (在釣魚島領海內巡航: the place names the target)
             self.not_a_verb = True
             return []
         if trigger.requires == "adjacent":
@@ -396,7 +398,7 @@ class _SentenceCoder:
                                         self.grammar.anaphoric_parties):
                     targets = self._parties(start, sources)
                 if not targets and trigger.root in self.grammar.place_roots:  # 在日本大使館前示威, 在台島周邊演習
-                    targets = self._place_target(here, clause, start, end)
+                    targets = self._place_target(here, clause, start, end, trigger.root)
                 if not targets and trigger.root in COMPLEMENT_TARGET_ROOTS:
                     targets = _members(self._complement_target(end, clause))
                 if not targets and sources and self.last_directed is not None and trigger.root in CARRY_ROOTS:
@@ -423,7 +425,8 @@ class _SentenceCoder:
                 sources = _members(subject)
                 if len(sources) == 1:  # 東部戰區在台島周邊舉行聯合演習: joint services, aimed at the place
                     countries = {m.country for m in sources}
-                    places = [m for m in self._place_target(here, clause, start, end) if m.country not in countries]
+                    places = self._place_target(here, clause, start, end, trigger.solo)
+                    places = [m for m in places if m.country not in countries]
                     pairs = [(sources[0], t, trigger.solo) for t in places]
         elif trigger.args == "visit":
             hosts = implicit[:1] or _members(obj) or _members(target)[:1]  # 訪問日本和韓國: each host
@@ -563,14 +566,18 @@ class _SentenceCoder:
             self.anaphor_at = m.start() if m else self.sentence.end
         return self.anaphor_at < self.clauses[clause][1]
 
-    def _place_target(self, here: list[Group], clause: int, start: int, end: int) -> list[Mention]:
-        """The state whose territory the clause names as the place of the act (在日本大使館前, 在台島周邊, 台灣海峽)."""
-        place = next((g for g in reversed(here) if g.role == "location"), None)
+    def _place_target(
+        self, here: list[Group], clause: int, start: int, end: int, root: str = "14"
+    ) -> list[Mention]:
+        """The state whose territory the clause names as the place of the act (在日本大使館前, 在台島周邊, 台灣海峽); a
+        force posture only around a state (在台島周邊, 在日本附近海域), not in it (美軍在日本部署: an ally's base)."""
+        def fits(g: Group) -> bool:
+            return g.role == "location" and (root != "15" or self.shadow.startswith(self.grammar.near_words, g.end))
+
+        place = next((g for g in reversed(here) if fits(g)), None)
         if place is None:
-            place = next(
-                (g for g in self.by_clause[clause] if g.role == "location" and g.start >= end and g.start - end <= 12),
-                None,
-            )
+            later = (g for g in self.by_clause[clause] if g.start >= end and g.start - end <= 12)
+            place = next((g for g in later if fits(g)), None)
         if place is not None:
             return _members(place)
         s, e = self.clauses[clause]

@@ -87,6 +87,7 @@ class Grammar:
     speech_verbs: tuple[str, ...]
     place_roots: frozenset[str]
     territory_places: tuple[tuple[str, str], ...]
+    near_words: tuple[str, ...]
     anaphora: tuple[str, ...]
     street_protest: tuple[str, ...]
     civilian_sectors: tuple[str, ...]
@@ -163,6 +164,7 @@ def parse_grammar(data: Any, name: str = GRAMMAR_FILE) -> Grammar:
         speech_verbs=_words(data, "speech_verbs", name),
         place_roots=frozenset(str(r) for r in data.get("place_roots") or ()),
         territory_places=_places(data, "territory_places", name),
+        near_words=_words(data, "near_words", name),
         anaphora=_words(data, "anaphora", name),
         street_protest=_words(data, "street_protest", name),
         civilian_sectors=tuple(str(s) for s in data.get("civilian_sectors") or ()),
