@@ -94,6 +94,7 @@ class Rules:
     statement_by: re.Pattern[str] = re.compile("")
     pronoun: re.Pattern[str] = re.compile("")
     inverted: re.Pattern[str] = re.compile(r"(?!)")
+    frame_fillers: frozenset[str] = frozenset()
     planned_after_noun: re.Pattern[str] = re.compile(r"(?!)")
     context_names: tuple[tuple[str, re.Pattern[str], str, frozenset[str]], ...] = ()
 
@@ -181,6 +182,7 @@ def load_rules() -> Rules:
             planned_after_noun=re.compile(
                 r"[^,;:]{0,80}?\b(?:" + _trie(plan.get("after_noun", [])) + r")\b", re.IGNORECASE
             ),
+            frame_fillers=frozenset(str(w) for w in data.get("frame_fillers") or ()),
             inverted=re.compile(
                 r"\W*(?:" + "|".join(str(w).capitalize() for w in hyp.get("inverted", ["(?!)"])) + r")\s+[^,;:]*$"
             ),
@@ -687,7 +689,8 @@ def _code_matches(
         mode = _mode(text, c_left, match, rules, s_end, s_start)
         code = _refine(trig, text, match, c_left, c_right)
         if code[:2] in _INTENT_OF and not trig.intent and rules.intent_frame.search(
-            " ".join(w for w in _WORD.findall(text[c_left : match.start])[-7:] if not w.endswith("ly"))
+            " ".join(w for w in _WORD.findall(text[c_left : match.start])[-7:]
+                     if not w.endswith("ly") and w.lower() not in rules.frame_fillers)
         ):
             # "vowed to / will continue to / agreed to" + a cooperative act: an actual statement of intent (03)
             code = _INTENT_OF.get(code, _INTENT_OF[code[:2]])
