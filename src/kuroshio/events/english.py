@@ -723,6 +723,11 @@ def _code_matches(
                     src = _members(_subject(groups, s_start, match.start, taken), text)
                 exclude = {m.code for m in src}
                 tgt_group = _after(groups, text, rules, inside, match.end, bound, trig.tprep, exclude, subjects)
+                if tgt_group is None:  # "deplores and firmly opposes the U.S. move": both verbs share the object
+                    nxt = next((m for m in matches if m.start >= match.end and m.trigger.kind == "verb"), None)
+                    if nxt is not None and _SHARED_OBJECT.fullmatch(text, match.end, nxt.start):
+                        tgt_group = _after(groups, text, rules, nxt.start + len(nxt.head), nxt.end, c_right, trig.tprep,
+                                           exclude, subjects)
             tgt = _members(tgt_group, text)
             if tgt_group is not None:
                 taken.add(tgt_group.start)
@@ -1045,6 +1050,7 @@ _INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "when", "if", "unless", "because"})
 _THAT = re.compile(r"\bthat\b")
 _AUXILIARIES = re.compile(r"\s+(?:(?:has|have|had|will|would|also|then|later|\w+ly)\s+)*")
+_SHARED_OBJECT = re.compile(r"\s*,?\s+(?:and|or)\s+(?:\w+ly\s+)?")
 _TO_BETWEEN = re.compile(r"\s+to\s+")  # a headline's "Lee to visit Japan"
 _INFINITIVE_LEAD = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
 _COMPLEMENT_HEAD = re.compile(
