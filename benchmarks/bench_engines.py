@@ -7,7 +7,7 @@ memory is measured again on a corpus four times smaller (and, with ``--memory-mb
 depends on the corpus size. The cost of shipping results to the writer as pickled Documents or as Arrow rows is
 measured on the side.
 
-    python benchmarks/bench_engines.py [--mb 20] [--engines local,dask] [--memory-mb 100] [--no-append]
+    python benchmarks/bench_engines.py [--mb 20] [--engines local,dask] [--memory-mb 100|0] [--no-append]
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engines", default="local,dask", help="comma-separated engines (default local,dask)")
     parser.add_argument("--stages", default="", help="comma-separated pipeline stages (default: all)")
     parser.add_argument("--ship", choices=("arrow", "pickle"), default="arrow", help="how workers send results")
-    parser.add_argument("--memory-mb", type=float, default=0, help="also run local, 2 workers on a corpus this large")
+    parser.add_argument("--memory-mb", type=float, default=100, help="peak memory on this big a corpus (0: no)")
     parser.add_argument("--no-append", action="store_true", help="do not append to RESULTS.md")
     args = parser.parse_args(argv)
     big = corpus(args.mb)
