@@ -17,11 +17,13 @@ same way for all of them:
 
 from __future__ import annotations
 
+import operator
 import re
 import statistics
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
 from kuroshio.ingest.vocabulary import Vocabulary, vocabulary
 from kuroshio.model import Author, Block, Document, SourceRun
@@ -59,11 +61,22 @@ def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
+class _Widths(dict[str, int]):
+    """Character -> cell width, filled on first sight (``sum(map(widths.__getitem__, text))`` stays in C)."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        return width
+
+
+_WIDTHS = _Widths()
+
+
 def cell_width(text: str) -> int:
     """Display width in cells: CJK characters count 2."""
     if text.isascii():  # no ASCII character is wide: skip the per-character lookup
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+    return sum(map(_WIDTHS.__getitem__, text))
 
 
 @dataclass(slots=True)
@@ -338,7 +351,7 @@ def heading_like(block: RawBlock, *, body_size: float | None, max_lines: int) ->
     text = block.text
     if not text or len(block.lines) > max_lines:
         return False
-    if cell_width(text) > 90 or len(text.split()) > 14:
+    if len(text) > 90 or cell_width(text) > 90 or len(text.split()) > 14:  # (a cell width is at least the length)
         return False
     if text[-1] in HARD_END or text[-1] in CONTINUES or text[-1] in "，,":
         return False
@@ -459,16 +472,21 @@ def publisher_from_notes(notes: Sequence[str], vocab: Vocabulary) -> str | None:
 
 
 def source_runs(src: Sequence[int], pages: Sequence[int | None]) -> tuple[SourceRun, ...]:
+    """Maximal runs of consecutive source offsets on one page (offset -1, an inserted character, is in none)."""
+    src, pages = list(src), list(pages)
+    if not src:
+        return ()
+    # joined[i]: character i continues the run of character i - 1 (C-level maps instead of a Python loop per character)
+    joined = [False, *map(operator.and_, map(operator.eq, src[1:], map(operator.add, src, repeat(1))),
+                          map(operator.and_, map(operator.eq, pages[1:], pages), map(operator.le, repeat(0), src)))]
+    joined.append(False)  # a sentinel after the last character
     runs: list[SourceRun] = []
-    start = None
-    for i, offset in enumerate(src):
-        if start is not None and (offset < 0 or offset != src[i - 1] + 1 or pages[i] != pages[start]):
-            runs.append(SourceRun(start, src[start], i - start, pages[start]))
-            start = None
-        if start is None and offset >= 0:
-            start = i
-    if start is not None:
-        runs.append(SourceRun(start, src[start], len(src) - start, pages[start]))
+    start, n = 0, len(src)
+    while start < n:
+        end = joined.index(False, start + 1)
+        if src[start] >= 0:
+            runs.append(SourceRun(start, src[start], end - start, pages[start]))
+        start = end
     return tuple(runs)
 
 

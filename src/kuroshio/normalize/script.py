@@ -9,7 +9,7 @@ from __future__ import annotations
 import operator
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from kuroshio.config import Options
 from kuroshio.model import Document
@@ -22,6 +22,7 @@ def _t2s():  # type: ignore[no-untyped-def]
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=8)  # one document's text is converted by language detection, then for its shadow or actors
 def to_simplified(text: str) -> str:
     """The Simplified shadow of ``text``; the same length, character for character."""
     shadow = _t2s().convert(text)
