@@ -778,6 +778,8 @@ class _SentenceCoder:
 
     def _planned(self, clause_head: str, clause_start: int) -> bool:
         g = self.grammar
+        if not _word_pattern(g.planned, ()).search(clause_head):
+            return False  # no planned word at all (most clauses): skip the per-word scan
         last_planned = -1
         for word in g.planned:
             for pos in _occurrences(clause_head, word):
