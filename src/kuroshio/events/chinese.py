@@ -223,11 +223,11 @@ class _SentenceCoder:
                 gap = self.shadow[end : m.start]
                 if gap[:1] == "方" and len(gap) == 2 and gap[1] in "、和及暨":
                     gap = gap[1:]  # 德方和澳方 (but 韓方同中方 is 'with'): the side word is not in the gap
-                with_word = any(c in "与和同跟" for c in gap)
+                with_word = not _WITH_WORDS.isdisjoint(gap)
                 compound_after_with = len(m.members) >= 2 and m.start >= end and with_word
                 place_before_with = with_word and self._role(runs[-1][0].start) in ("location", "topic")
                 joins = m.start < end or (
-                    len(gap) <= 2 and all(c in conj for c in gap) and not compound_after_with and not place_before_with
+                    len(gap) <= 2 and conj.issuperset(gap) and not compound_after_with and not place_before_with
                 )
                 if joins and len(runs[-1]) < MAX_GROUP:
                     runs[-1].append(m)
@@ -300,7 +300,7 @@ class _SentenceCoder:
             return []  # the trigger is part of a name (六方會談 as an organisation, say)
         clause = self.clause_of(start)
         rest = self.shadow[end : min(end + 8, self.clauses[clause][1])]
-        if any(w in rest for w in self.grammar.suffix_anchor):
+        if _word_pattern(self.grammar.suffix_anchor, ()).search(rest):
             return []  # 建交以來, 邦交正常化60年來: a time anchor, not a reported event
         if trigger.args != "directed" and _has(self.head(clause, start), ("关于", "有关")):
             return []  # 關於今年由中國主辦的部長會議: the meeting is a topic, not a reported event
@@ -602,7 +602,7 @@ class _SentenceCoder:
         if subject is None:
             return None
         before = self.shadow[max(self.sentence.start, subject.start - 2) : subject.start]
-        if not any(before.endswith(w) for w in self.grammar.causative):
+        if not before.endswith(self.grammar.causative):
             return None
         countries = {m.country for m in subject.members}
         return next((g for g in here if g.start < subject.start and g.role == "subject"
@@ -624,7 +624,7 @@ class _SentenceCoder:
         for g in self.nearby(clause):
             if g.clause < clause and not countries & {m.country for m in g.members}:
                 before = self.shadow[max(self.sentence.start, g.start - 2) : g.start]
-                if any(before.endswith(w) for w in self.grammar.cause_markers):
+                if before.endswith(self.grammar.cause_markers):
                     return g
         return None
 
@@ -704,7 +704,7 @@ class _SentenceCoder:
 
     def _continues(self, clause: int) -> bool:
         text = self.shadow[self.clauses[clause][0] : self.clauses[clause][0] + 12].lstrip()
-        return any(text.startswith(w) for w in self.grammar.continuation)
+        return text.startswith(self.grammar.continuation)
 
     def _object_of_trigger(self, group: Group) -> bool:
         """遏制中國: a group right after a trigger is that trigger's object, not a later clause's subject."""
@@ -714,13 +714,13 @@ class _SentenceCoder:
         """Whether a verb of saying follows the group within its clause (李在明23日表示 ...)."""
         clause_end = self.clauses[group.clause][1]
         after = self.shadow[group.end : min(clause_end, group.end + 12)]
-        return any(v in after for v in self.grammar.speech_verbs)
+        return _word_pattern(self.grammar.speech_verbs, ()).search(after) is not None
 
     def _agentless_passive(self, start: int, subject: Group | None) -> bool:
         """被批評 with no agent: the source is unknown, so nothing is coded."""
         lo = max(subject.end if subject else self.sentence.start, start - 3)
         before = self.shadow[lo:start]
-        return any(before.endswith(w) for w in self.grammar.passive_markers)
+        return before.endswith(self.grammar.passive_markers)
 
     def _implicit_target(self, trigger: Trigger, start: int, end: int) -> list[Mention]:
         if trigger.target is None:
@@ -753,11 +753,9 @@ class _SentenceCoder:
             window += " " + self.shadow[max(clause_start, prep.start - 1 - g.negation_window) : prep.start - 1]
         if _has(window, g.negation, exclude=g.negation_exceptions) or _has(clause_head, g.denial):
             return "negated"
-        if trigger.args != "directed" and any(self.shadow.startswith(w, end) for w in g.suffix_negation):
+        if trigger.args != "directed" and self.shadow.startswith(g.suffix_negation, end):
             return "negated"  # 對話並未恢復
-        purpose = any(clause_head.endswith(w) for w in g.purpose_prefix) and not any(
-            clause_head.endswith(w) for w in g.purpose_exceptions
-        )
+        purpose = clause_head.endswith(g.purpose_prefix) and not clause_head.endswith(g.purpose_exceptions)
         if _has(clause_head, g.speculative) or purpose:
             return "hypothetical"
         if trigger.intent or threat:
@@ -772,7 +770,7 @@ class _SentenceCoder:
             return "planned"  # 先在日本停留2天，再訪問美國: the second leg is still ahead
         if trigger.args != "directed" and _has(self.shadow[end : end + 4], ("即将", "将于", "将在", "预计", "将举行")):
             return "planned"  # 首腦會談即將舉行
-        if any(after.startswith(w) for w in g.suffix_planned) and not any(after.startswith(w) for w in g.suffix_actual):
+        if after.startswith(g.suffix_planned) and not after.startswith(g.suffix_actual):
             return "planned"
         return "actual"
 
@@ -816,6 +814,7 @@ class _SentenceCoder:
         return chosen.value, chosen.precision
 
 
+_WITH_WORDS = frozenset("与和同跟")
 _VISITING = ("来访", "到访", "来华", "访华", "访问", "赴")
 _COUNTED = re.compile(r"[一二两三四五六七八九十数几多0-9]+[名艘架个位批辆枚座家条]")
 _WISH_TO_MEET = Trigger(pattern="", cameo="036", args="symmetric")
