@@ -17,13 +17,11 @@ same way for all of them:
 
 from __future__ import annotations
 
-import operator
 import re
 import statistics
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import repeat
 
 from kuroshio.ingest.vocabulary import Vocabulary, vocabulary
 from kuroshio.model import Author, Block, Document, SourceRun
@@ -471,22 +469,40 @@ def publisher_from_notes(notes: Sequence[str], vocab: Vocabulary) -> str | None:
     return None
 
 
+def _extends(src: list[int], pages: list[int | None], start: int, a: int, b: int) -> bool:
+    """Characters ``start + a`` .. ``start + b - 1`` continue the run that starts at ``start`` (C-level compares)."""
+    first = src[start]
+    return src[start + a : start + b] == list(range(first + a, first + b)) and (
+        pages[start + a : start + b] == [pages[start]] * (b - a)
+    )
+
+
 def source_runs(src: Sequence[int], pages: Sequence[int | None]) -> tuple[SourceRun, ...]:
     """Maximal runs of consecutive source offsets on one page (offset -1, an inserted character, is in none)."""
     src, pages = list(src), list(pages)
-    if not src:
-        return ()
-    # joined[i]: character i continues the run of character i - 1 (C-level maps instead of a Python loop per character)
-    joined = [False, *map(operator.and_, map(operator.eq, src[1:], map(operator.add, src, repeat(1))),
-                          map(operator.and_, map(operator.eq, pages[1:], pages), map(operator.le, repeat(0), src)))]
-    joined.append(False)  # a sentinel after the last character
+    n = len(src)
     runs: list[SourceRun] = []
-    start, n = 0, len(src)
+    start = 0
     while start < n:
-        end = joined.index(False, start + 1)
-        if src[start] >= 0:
-            runs.append(SourceRun(start, src[start], end - start, pages[start]))
-        start = end
+        if src[start] < 0:
+            start += 1
+            continue
+        good, step, limit = 1, 1, n - start  # gallop: a run of length ``good`` is known, ``bad`` is too long
+        bad = limit + 1
+        while good < limit:
+            probe = min(good + step, limit)
+            if not _extends(src, pages, start, good, probe):
+                bad = probe
+                break
+            good, step = probe, step * 2
+        while bad - good > 1:  # bisect between the two, checking only the new part
+            mid = (good + bad) // 2
+            if _extends(src, pages, start, good, mid):
+                good = mid
+            else:
+                bad = mid
+        runs.append(SourceRun(start, src[start], good, pages[start]))
+        start += good
     return tuple(runs)
 
 
@@ -531,7 +547,10 @@ def finish(blocks: list[RawBlock], *, max_heading_lines: int = 1) -> Document:
     """Join, label and assemble: the shared tail of every reader."""
     vocab = vocabulary()
     blocks = [b for b in blocks if b.lines]
-    words = document_words([ln for b in blocks for ln in b.lines])
+    lines = [ln for b in blocks for ln in b.lines]
+    # the words only decide hyphens at line ends: without such a line they are never consulted
+    hyphenated = any(ln.text.endswith(("-", "\u2010", "\u00ad")) for ln in lines)
+    words = document_words(lines) if hyphenated else set()
     for block in blocks:
         join_lines(block, words, vocab)
     blocks = [b for b in blocks if b.text]
