@@ -78,3 +78,16 @@ def test_is_after_compares_at_the_coarser_precision() -> None:
     assert not is_after("2025-08", "2025-08-23")
     assert is_after("2025-09", "2025-08-23")
     assert not is_after("2025-08-23", None)
+
+
+def test_the_prefiltered_scan_finds_what_the_plain_pattern_finds() -> None:
+    from kuroshio.events.dates import _SCAN, DATE_PATTERN
+
+    text = (
+        "据报道，今年3月5日上午，外长于2024年10月访问首尔；12日晚又在东京会见日方。两国于去年上旬、"
+        "二〇二三年八月下旬和廿五日三次会谈，数日后再谈，最近三天前也谈过。1990年代以来，本周和下个月各有一轮。"
+    )
+    for start, end in [(0, len(text)), (3, 40), (10, 11), (25, len(text) - 3)]:
+        plain = [(m.span(), m.lastgroup) for m in DATE_PATTERN.finditer(text, start, end)]
+        assert [(m.span(), m.lastgroup) for m in _SCAN.finditer(text, start, end)] == plain
+    assert len(list(_SCAN.finditer(text))) >= 10

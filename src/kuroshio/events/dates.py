@@ -24,6 +24,11 @@ DATE_PATTERN = re.compile(
     r"下周|下星期|上个月|上月|本月|这个月|下个月|下月|今年|去年|明年|前年|日前|近日|日昨|数日后|几天后|数天后|近来|最近)"
 )
 
+# Every character a DATE_PATTERN match can start with (the first of each alternative). Python's re tries all six
+# alternatives at every position; this lookahead rejects the other positions at once (same matches, ~3x faster).
+_STARTS = "0-9０-９〇零一二三四五六七八九十廿卅两今去明前昨后上本这下日近最数几"
+_SCAN = re.compile(f"(?=[{_STARTS}])(?:{DATE_PATTERN.pattern})")
+
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 _FULL = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -192,7 +197,7 @@ def find_dates(shadow: str, start: int, end: int, base_date: str | None) -> list
     """Every resolvable date expression in ``shadow[start:end]``, in text order."""
     base = parse_base(base_date)
     found: list[DateMention] = []
-    for match in DATE_PATTERN.finditer(shadow, start, end):
+    for match in _SCAN.finditer(shadow, start, end):
         resolved = resolve(match, base)
         if resolved is not None:
             found.append(DateMention(match.start(), match.end(), resolved[0], resolved[1]))
