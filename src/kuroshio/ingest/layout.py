@@ -487,7 +487,15 @@ def source_runs(src: Sequence[int], pages: Sequence[int | None]) -> tuple[Source
         if src[start] < 0:
             start += 1
             continue
-        good, step, limit = 1, 1, n - start  # gallop: a run of length ``good`` is known, ``bad`` is too long
+        try:  # no run goes past an inserted character; most runs end right there
+            limit = src.index(-1, start) - start
+        except ValueError:
+            limit = n - start
+        if _extends(src, pages, start, 1, limit):
+            runs.append(SourceRun(start, src[start], limit, pages[start]))
+            start += limit
+            continue
+        good, step = 1, 1  # gallop: a run of length ``good`` is known, ``bad`` is too long
         bad = limit + 1
         while good < limit:
             probe = min(good + step, limit)
