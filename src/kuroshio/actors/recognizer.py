@@ -158,12 +158,27 @@ def _word_char(char: str) -> bool:
     return char.isalnum() and char < "\u2e80"
 
 
+def _timeless_zh(dictionary: Dictionary) -> dict[int, Choice | None]:
+    """The Chinese patterns that mean the same at every date (no role-bound candidate, no entry with roles)."""
+    cached: dict[int, Choice | None] | None = dictionary.__dict__.get("_timeless_zh")
+    if cached is None:
+        cached = {}
+        entries, targets = dictionary.entries, dictionary.zh_targets
+        for pid, candidates in enumerate(targets):
+            if candidates and all(c.role < 0 and not entries[c.entry].roles for c in candidates):
+                _resolve(dictionary, targets, pid, None, cached)
+        dictionary.__dict__["_timeless_zh"] = cached
+    return cached
+
+
 def _find_chinese(mt: str, dictionary: Dictionary, date: str | None) -> list[Item]:
     items: list[Item] = []
     targets = dictionary.zh_targets
     role_starts: set[int] = set()
     state_edges: list[int] = []
     memo = _resolver(dictionary, "zh", date)
+    if not memo:  # a new date: the patterns whose meaning does not depend on the date are resolved once per process
+        memo.update(_timeless_zh(dictionary))
     locatives, dateline, clock = dictionary.locatives, dictionary.dateline, dictionary.clock
     matches = dictionary.zh_automaton.find_matches_as_indexes(mt)
     for pid, s, e in matches:
