@@ -61,7 +61,8 @@ def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
 
-_CUE = re.compile(
+_CUE = re.compile(  # the lookahead only skips positions no cue can start at (a faster scan, the same matches)
+    r"(?=[JFMASONDTWYELPCjfmasondtwyelnpci\d])"
     r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
     r"(?i:yesterday|today|tomorrow|tonight|early|late|mid|earlier|later)\b|"
