@@ -35,7 +35,7 @@ def to_simplified(text: str) -> str:
 _HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
 _KANA = re.compile("[\u3040-\u30ff]")
 _HANGUL = re.compile("[\uac00-\ud7af]")
-_LATIN = re.compile("[A-Za-z]")
+_NOT_LATIN = re.compile("[^A-Za-z]+")  # Latin letters are counted as what is left when the rest is removed
 
 
 def detect_language(text: str, *, sample: int = 20000) -> tuple[str, str]:
@@ -47,7 +47,7 @@ def detect_language(text: str, *, sample: int = 20000) -> tuple[str, str]:
     han = len(_HAN.findall(head))
     kana = len(_KANA.findall(head))
     hangul = len(_HANGUL.findall(head))
-    latin = len(_LATIN.findall(head))
+    latin = len(_NOT_LATIN.sub("", head))
     if hangul > max(han, latin) * 0.5 and hangul > 10:
         return "ko", "Kore"
     if kana > 10 and kana > han * 0.1:
