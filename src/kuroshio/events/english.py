@@ -91,6 +91,7 @@ class Rules:
     intent_frame: re.Pattern[str]
     openers: re.Pattern[str] = re.compile("")
     speaker_words: re.Pattern[str] = re.compile("(?!)")
+    speech_at: re.Pattern[str] = re.compile("(?!)")  # a lower-case speech verb as a whole word before a space
     statement_by: re.Pattern[str] = re.compile("")
     pronoun: re.Pattern[str] = re.compile("")
     inverted: re.Pattern[str] = re.compile(r"(?!)")
@@ -147,6 +148,11 @@ def load_rules() -> Rules:
             head, _, rest = str(verb).partition(" ")
             speech.update(f"{form} {rest}".strip() for form in verb_forms(head))
         neg, hyp, plan = data["negation"], data["hypothetical"], data["planned"]
+        speech_words = sorted(w for w in speech if re.fullmatch("[a-z]+", w))
+        speaker_words = sorted({  # searched in the lower-case text
+            w for w in [*speech, *data["statement_nouns"], "released", "issued", "gave", "delivered", "made",
+                        "read", "conference", "statement"] if re.fullmatch("[a-z]+", str(w))
+        })
         return Rules(
             speech_verbs=frozenset(speech),
             statement_nouns=frozenset(data["statement_nouns"]),
@@ -174,10 +180,8 @@ def load_rules() -> Rules:
             force_nouns=re.compile(r"\b(?:" + _alternation(data["force_nouns"]) + r")", re.IGNORECASE),
             intent_frame=re.compile(r"\b(?:" + _trie(data["intent_frames"]) + r")\s*$", re.IGNORECASE),
             openers=re.compile(r"[;:]|\s(?:" + _alternation(data["clause_openers"]) + r")\s"),
-            speaker_words=re.compile(r"\b(?:" + _trie(sorted({  # searched in the lower-case text
-                w for w in [*speech, *data["statement_nouns"], "released", "issued", "gave", "delivered", "made",
-                            "read", "conference", "statement"] if re.fullmatch("[a-z]+", str(w))
-            })) + r")\b"),
+            speaker_words=re.compile(r"\b(?:" + _trie(speaker_words) + r")\b"),
+            speech_at=re.compile(r"\b(?:" + _trie(speech_words) + r")(?:\s+that)?\s"),
             statement_by=re.compile(r"\b(?:" + _alternation(data["statement_nouns"]) + r")\b.{0,20}\b(?:by|of|from)\b"),
             planned_after_noun=re.compile(
                 r"[^,;:]{0,80}?\b(?:" + _trie(plan.get("after_noun", [])) + r")\b", re.IGNORECASE
@@ -542,7 +546,6 @@ def _matches(
     return found
 
 
-_SPEECH_CANDIDATE = re.compile(r"\b([a-z]+)(?:\s+that)?\s")
 _RIGHT_BOUND = re.compile(
     r";|”\s*,|,\s*[\"”]|\s(?:which|who|while|whereas|but|although|because|after|before|when|since|unless)\s"
 )
@@ -553,9 +556,8 @@ def _clause_bounds(text: str, s_start: int, s_end: int, pos: int, rules: Rules) 
     left = s_start
     for m in rules.openers.finditer(text, s_start, pos):
         left = m.end()
-    for w in _SPEECH_CANDIDATE.finditer(text, s_start, pos):  # lower case only: "the United States" is no speech verb
-        if w.group(1) in rules.speech_verbs:
-            left = max(left, w.end())
+    for w in rules.speech_at.finditer(text, s_start, pos):  # lower case only: "the United States" is no speech verb
+        left = max(left, w.end())
     right = s_end
     m = _RIGHT_BOUND.search(text, pos, s_end)
     if m:
