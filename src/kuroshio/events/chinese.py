@@ -238,6 +238,10 @@ class _SentenceCoder:
         groups: list[Group] = []
         explicit: list[Mention] = []  # the last explicit group of two or more states in the sentence
         for run in runs:
+            if len(run) == 1 and run[0].kind != "coref":  # the common case, one named actor: no list to resolve
+                m = run[0]
+                groups.append(Group(m.start, m.end, (m,), self._role(m.start), self.clause_of(m.start)))
+                continue
             states = _unique([m for m in run if m.kind != "coref"])
             corefs = [m for m in run if m.kind == "coref"]
             if corefs and len(explicit) >= 2 and not states:
@@ -270,7 +274,7 @@ class _SentenceCoder:
         if i >= 0 and start < self.sorted_spans[i][1]:
             return "internal"  # the 日 of 訪日 is the trigger's own target, no one's subject
         g = self.grammar
-        counted = self.quantifier.search(self.shadow[max(self.sentence.start, start - 8) : start])
+        counted = self.quantifier.search(self.shadow, max(self.sentence.start, start - 8), start)  # (endpos: $)
         if counted is not None:  # 對多名中國官員: the preposition is before the counted phrase
             start -= len(counted.group(0))
         before = self.shadow[max(self.sentence.start, start - 3) : start]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _NUM = r"[0-9０-９〇零一二三四五六七八九十廿卅两]{1,4}"
 _YEAR = r"[12][0-9]{3}|[12１２][０-９]{3}|[一二][〇零一二三四五六七八九]{3}"
@@ -82,6 +83,7 @@ def parse_number(text: str) -> int | None:
     return total or None
 
 
+@lru_cache(maxsize=1024)  # once per document date, not once per sentence
 def parse_base(date: str | None) -> tuple[int, int | None, int | None] | None:
     """(year, month, day) of a YYYY[-MM[-DD]] publication date."""
     if not date:
