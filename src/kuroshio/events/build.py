@@ -83,8 +83,11 @@ def _is_state(code: str) -> bool:
 _NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "UNO", "NTO", "EUR", "ASN", "AFR", "ASA", "WST", "MEA"})
 
 
+_PRECISION = {10: "day", 7: "month", 4: "year"}
+
+
 def _precision(date: str) -> str:
-    return {10: "day", 7: "month", 4: "year"}.get(len(date), "day")
+    return _PRECISION.get(len(date), "day")
 
 
 def dedupe(events: Iterable[Event]) -> list[Event]:

@@ -318,14 +318,18 @@ class _SentenceCoder:
         ]  # 出席峰會並訪問韓國: 韓國 is 訪問's object (but 奉勸並敦促日本: both verbs take it)
 
         def nearest(role: str) -> Group | None:
-            found = [g for g in here if g.role == role]
-            if role == "subject":
-                found = [g for g in found if not self._coordinated_object(g, start)]
-            if role == "target":
-                found = [g for g in found if start - g.end <= 20]
-            if role == "partner":  # the partner of an earlier verb is not ours
-                found = [g for g in found if start - g.end <= 20 and not self._trigger_between(g.end, start)]
-            return found[-1] if found else None
+            """The last group of ``here`` with ``role`` (scanned from the right, so it stops at the first fit)."""
+            for g in reversed(here):
+                if g.role != role:
+                    continue
+                if role == "subject" and self._coordinated_object(g, start):
+                    continue
+                if role in ("target", "partner") and start - g.end > 20:
+                    continue
+                if role == "partner" and self._trigger_between(g.end, start):
+                    continue  # the partner of an earlier verb is not ours
+                return g
+            return None
 
         subject = nearest("subject")
         relative = self._relative_head(subject, here)
@@ -445,7 +449,7 @@ class _SentenceCoder:
             return []
         if subject is not None:
             self.last_subject, self.last_clause = subject, clause
-        mode = self.mode(trigger, start, end)
+        mode = self.mode(trigger, start, end, pool)
         date, precision = self.date(start, end)
         if mode == "actual" and date is not None and is_after(date, self.doc.date) and not trigger.intent:
             mode = "planned"
@@ -739,7 +743,7 @@ class _SentenceCoder:
 
     # -- mode and date ---------------------------------------------------------------------------------------------
 
-    def mode(self, trigger: Trigger, start: int, end: int) -> str:
+    def mode(self, trigger: Trigger, start: int, end: int, pool: list[Group] | None = None) -> str:
         g = self.grammar
         clause = self.clause_of(start)
         clause_start = max(self.clauses[clause][0], start - CONTEXT_CHARS)
@@ -751,7 +755,7 @@ class _SentenceCoder:
         if not threat and _has(head, g.conditional, exclude=g.conditional_exceptions):
             return "hypothetical"
         window = self.shadow[max(clause_start, start - g.negation_window) : start]
-        here = self.nearby(clause, start)
+        here = pool if pool is not None else self.nearby(clause, start)  # (code() has it already)
         prep = next((x for x in here if x.role in ("target", "partner") and 0 <= start - x.end <= 3), None)
         if prep is not None:  # 沒有向烏克蘭提供武器: the negator comes before the prepositional phrase
             window += " " + self.shadow[max(clause_start, prep.start - 1 - g.negation_window) : prep.start - 1]
