@@ -10,7 +10,7 @@ from kuroshio.config import Options
 from kuroshio.model import Document, Sentence
 
 _ZH_END = re.compile(r"[。！？!?]+[」』”’）)]*|[；;](?=\s*\S)")
-_EN_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"“(]?[A-Z0-9])")
+_EN_END = re.compile(r"[.!?]([\"'”’)]*\s+)(?=[\"“(]?[A-Z0-9])")  # the cut is group 1 (a charset first scans fast)
 _EN_ABBREV = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Adm|Sgt|Sen|Rep|Gov|Prof|St|Jr|Sr|U\.S|U\.N|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|"
     r"Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$"
@@ -24,8 +24,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     for m in _ZH_END.finditer(text, start, end):
         cuts.append(m.end())
     for m in _EN_END.finditer(text, start, end):
-        if not _EN_ABBREV.search(text[max(start, m.start() - 12) : m.start()]):
-            cuts.append(m.start())
+        if not _EN_ABBREV.search(text[max(start, m.start(1) - 12) : m.start(1)]):
+            cuts.append(m.start(1))
     spans: list[tuple[int, int]] = []
     pos = start
     for cut in sorted(set(cuts)) + [end]:
