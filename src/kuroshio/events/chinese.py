@@ -300,8 +300,9 @@ class _SentenceCoder:
     def code(self, trigger: Trigger, start: int, end: int) -> list[Event]:
         self.not_a_verb = False  # set when the trigger is used as a noun or lacks the partner it requires
         i = bisect_right(self.mention_starts, start)
-        if any(m.end >= end for m in self.mentions[max(0, i - 8) : i]):
-            return []  # the trigger is part of a name (六方會談 as an organisation, say)
+        for m in self.mentions[max(0, i - 8) : i]:
+            if m.end >= end:
+                return []  # the trigger is part of a name (六方會談 as an organisation, say)
         clause = self.clause_of(start)
         rest = self.shadow[end : min(end + 8, self.clauses[clause][1])]
         if _word_pattern(self.grammar.suffix_anchor, ()).search(rest):
@@ -311,11 +312,12 @@ class _SentenceCoder:
         pool = self.nearby(clause, start)
         left = [g for g in pool if g.end <= start]
         here = [g for g in left if g.clause == clause]
-        right = [
-            g for g in pool
-            if g.start >= end and g.clause == clause and self._object_gap(self.shadow[end : g.start])
-            and (not self._trigger_between(end, g.start) or self._coordinated_verb(end))
-        ]  # 出席峰會並訪問韓國: 韓國 is 訪問's object (but 奉勸並敦促日本: both verbs take it)
+        first_right = next(
+            (g for g in pool
+             if g.start >= end and g.clause == clause and self._object_gap(self.shadow[end : g.start])
+             and (not self._trigger_between(end, g.start) or self._coordinated_verb(end))),
+            None,
+        )  # 出席峰會並訪問韓國: 韓國 is 訪問's object (but 奉勸並敦促日本: both verbs take it)
 
         def nearest(role: str) -> Group | None:
             """The last group of ``here`` with ``role`` (scanned from the right, so it stops at the first fit)."""
@@ -349,7 +351,7 @@ class _SentenceCoder:
         target, partner, agent = nearest("target"), nearest("partner"), nearest("agent")
         if relative is not None:
             target = relative[1]
-        obj = right[0] if right and right[0].role in ("subject", "partner", "target") else None
+        obj = first_right if first_right is not None and first_right.role in ("subject", "partner", "target") else None
         implicit = self._implicit_target(trigger, start, end)
         if trigger.requires == "partner" and partner is None and target is None:
             self.not_a_verb = True
