@@ -1074,7 +1074,8 @@ def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_
             continue
         person = any(m.kind in ("person", "role") for m in slot.members)
         words = _NAME_WORD.findall(text[slot.start : slot.end])
-        for word in _NAME_WORD.findall(text[slot.end : min(s_end, slot.end + 60)]):
+        for w in _NAME_WORD.finditer(text[slot.end : min(s_end, slot.end + 60)]):  # lazily: most stop at once
+            word = w.group(0)
             if word.lower() not in rules.titles:
                 break
             words.append(word)  # "Chinese foreign ministry spokesperson": the title chain after the actor
