@@ -219,7 +219,7 @@ class _SentenceCoder:
         runs: list[list[Mention]] = []
         end = -1
         for m in self.mentions:
-            if runs:
+            if runs and m.start - end <= 2:  # (a longer gap never joins)
                 gap = self.shadow[end : m.start]
                 if gap[:1] == "方" and len(gap) == 2 and gap[1] in "、和及暨":
                     gap = gap[1:]  # 德方和澳方 (but 韓方同中方 is 'with'): the side word is not in the gap
