@@ -37,6 +37,11 @@ class State:
     config: str | None = None
 
 
+def _wide() -> Console:
+    """The console for tables: a pipe gets Rich's 80 columns by default, too narrow for a row of evidence."""
+    return out if out.is_terminal else Console(highlight=False, width=150)
+
+
 def _emit(text: str) -> None:
     """Machine-readable output (JSON, TSV, plain text) goes to stdout as is, never through Rich's layout."""
     sys.stdout.write(text + "\n")
@@ -293,8 +298,7 @@ def print_events_table(records: list[dict[str, Any]], title: str | None = None) 
             r["date"] or "", r["source"] or "", r["target"] or "-", r["cameo"], str(r["quad_class"]),
             f"{r['goldstein']:+.1f}", r["mode"], _evidence(r),
         )
-    # A pipe gets Rich's 80 columns by default: too narrow for a row of evidence.
-    console = out if out.is_terminal else Console(highlight=False, width=150)
+    console = _wide()
     console.print(table)
     console.print(f"{len(records)} events", markup=False)
 
@@ -496,7 +500,7 @@ def evaluate(
     if format is TableJson.json:
         _emit(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
     else:
-        render_report(report, out, verbose=verbose)
+        render_report(report, _wide(), verbose=verbose)
     if report.failed:
         raise typer.Exit(1)
 
