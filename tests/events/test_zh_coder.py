@@ -106,3 +106,27 @@ def test_any_sequence_codes_without_error_and_spans_stay_inside(tokens: list[str
             assert span is None or 0 <= span[0] < span[1] <= len(text)
         assert e.mode in ("actual", "planned", "hypothetical", "negated")
         assert e.source_country != e.target_country
+
+
+def _has_slowly(text: str, words: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+    """_has spelled out: scan left to right, an exclusion (longest first) consumes its span before words are tried."""
+    ordered_x, ordered_w = sorted(exclude, key=len, reverse=True), sorted(words, key=len, reverse=True)
+    pos = 0
+    while pos < len(text):
+        x = next((w for w in ordered_x if text.startswith(w, pos)), None)
+        if x is not None:
+            pos += len(x)
+            continue
+        if any(text.startswith(w, pos) for w in ordered_w):
+            return True
+        pos += 1
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="不未没有断再将会并日", max_size=14))
+def test_word_search_with_exclusions_matches_a_plain_scan(text: str) -> None:
+    from kuroshio.events.chinese import _has
+
+    words, exclude = ("不", "未", "没有", "并未"), ("不断", "未来", "不会再")
+    assert _has(text, words, exclude) == _has_slowly(text, words, exclude)

@@ -790,6 +790,8 @@ class _SentenceCoder:
             return False  # no planned word at all (most clauses): skip the per-word scan
         last_planned = -1
         for word in g.planned:
+            if word not in clause_head:
+                continue
             for pos in _occurrences(clause_head, word):
                 if any(clause_head.startswith(x, pos - x.index(word)) for x in g.planned_exceptions if word in x):
                     continue
@@ -866,7 +868,12 @@ def _word_pattern(words: tuple[str, ...], exclude: tuple[str, ...]) -> re.Patter
         return "|".join(re.escape(w) for w in sorted(set(items), key=len, reverse=True))
 
     words_re = f"(?P<w>{alternation(words)})"
-    return re.compile(f"(?P<x>{alternation(exclude)})|{words_re}" if exclude else words_re)
+    if not exclude:
+        return re.compile(words_re)  # (re finds the first characters of a plain alternation fast by itself)
+    body = f"(?P<x>{alternation(exclude)})|{words_re}"
+    if words and all(words) and all(exclude):  # a lookahead on the first characters skips every other position at once
+        body = f"(?=[{''.join(re.escape(c) for c in sorted({w[0] for w in words + exclude}))}])(?:{body})"
+    return re.compile(body)
 
 
 def _members(group: Group | None) -> list[Mention]:
