@@ -177,12 +177,13 @@ def _find_chinese(mt: str, dictionary: Dictionary, date: str | None) -> list[Ite
     role_starts: set[int] = set()
     state_edges: list[int] = []
     memo = _resolver(dictionary, "zh", date)
-    if not memo:  # a new date: the patterns whose meaning does not depend on the date are resolved once per process
-        memo.update(_timeless_zh(dictionary))
+    timeless = _timeless_zh(dictionary)  # patterns whose meaning does not depend on the date: resolved once
     locatives, dateline, clock = dictionary.locatives, dictionary.dateline, dictionary.clock
     matches = dictionary.zh_automaton.find_matches_as_indexes(mt)
     for pid, s, e in matches:
-        c = memo[pid] if pid in memo else _resolve(dictionary, targets, pid, date, memo)
+        c = timeless[pid] if pid in timeless else memo[pid] if pid in memo else _resolve(
+            dictionary, targets, pid, date, memo
+        )
         if c is None:
             continue
         kind = c[3]
