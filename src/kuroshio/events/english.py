@@ -708,10 +708,7 @@ def _code_matches(
                 src = _members(_after(groups, text, rules, inside, match.end, bound, ("by",)), text)
             else:
                 src = _members(_subject(groups, c_left, match.start, taken, text), text)
-                if previous is not None and previous[1] and re.search(
-                    r"(?:,|\band|\bor|\bbut|\bthen)\s+(?:(?:has|have|had|will|would|also|then|later|\w+ly)\s+)*$",
-                    text[previous[0] : match.start],
-                ):
+                if previous is not None and previous[1] and _SAME_SUBJECT.search(text[previous[0] : match.start]):
                     src = previous[1]  # "condemned the launch and urged X": one subject, two verbs
                 lead = text[c_left : match.start]
                 participle = match.head.endswith("ing") and lead.rstrip().endswith(",")
@@ -934,9 +931,14 @@ _NOUN_LINK_PREPS = frozenset({"of", "in", "to", "with", "from", "against", "on",
 _NOT_MODIFIER = re.compile(r"\b(?:and|or|to|with|by|of|in|on|for|is|was|are|were|has|have|had|said|says|will)\b")
 
 
+@cache
+def _first_words(n: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:\W*\w+){{1,{n}}}")
+
+
 def _nth_word_end(text: str, pos: int, n: int) -> int:
-    m = re.match(rf"(?:\W*\w+){{1,{n}}}", text[pos:])
-    return pos + (m.end() if m else 0)
+    m = _first_words(n).match(text, pos)  # no copy of the rest of the text
+    return m.end() if m else pos
 
 
 def _refine(trig: Trigger, text: str, match: _Match, left: int, right: int) -> str:
@@ -1058,6 +1060,9 @@ _INFINITIVE_LEAD = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
 _COMPLEMENT_HEAD = re.compile(
     r"[\s,]*(?:(?:[\w'’]+\s+){0,2}?(?:to|should|must)\s+)?[\"“]?\s*(?:\w+ly\s+)?"
 )  # "urged the U.S. side to stop ...", "demanded that Japan retract ..."
+_SAME_SUBJECT = re.compile(
+    r"(?:,|\band|\bor|\bbut|\bthen)\s+(?:(?:has|have|had|will|would|also|then|later|\w+ly)\s+)*$"
+)  # "condemned the launch and urged X": the second verb has the first one's subject
 _COORDINATED_VERB = re.compile(r"(?:,|\band|\bor|\bbut)\s+(?:\w+ly\s+)?$")
 
 _TITLE_ALIASES = frozenset({"Secretary", "President", "Minister", "Premier", "Chancellor", "Spokesperson",
