@@ -30,7 +30,7 @@ from itertools import permutations
 
 from kuroshio.config import Options
 from kuroshio.events.build import build_event, dedupe
-from kuroshio.events.dates import DateMention, find_dates, is_after
+from kuroshio.events.dates import LazyDates, is_after
 from kuroshio.events.lexicon import Grammar, Lexicon, Trigger, chinese_lexicon
 from kuroshio.model import Document, Event, Mention, Sentence
 from kuroshio.normalize.script import to_simplified
@@ -167,7 +167,8 @@ class _SentenceCoder:
         for g in self.groups:
             self.by_clause[g.clause].append(g)
         self.clause_group_starts = [[g.start for g in groups] for groups in self.by_clause]
-        self.dates: list[DateMention] | None = None
+        self.dates: LazyDates | None = None
+        self.date_clauses: list[int] = []
         self.last_directed: tuple[list[Mention], list[Mention]] | None = None
         self.last_subject: Group | None = None
         self.last_clause = -1
@@ -812,18 +813,24 @@ class _SentenceCoder:
         return i < len(self.mention_starts) and self.mention_starts[i] == pos
 
     def date(self, start: int, end: int) -> tuple[str | None, str | None]:
+        """The last date before the trigger in its clause, else the last before it in the sentence, else the first
+        after it in its clause (each expression resolved only when it is the one looked at)."""
         if self.dates is None:
-            self.dates = find_dates(self.shadow, self.sentence.start, self.sentence.end, self.doc.date)
-        if not self.dates:
+            self.dates = LazyDates(self.shadow, self.sentence.start, self.sentence.end, self.doc.date)
+            self.date_clauses = [self.clause_of(m.start()) for m in self.dates.matches]
+        matches = self.dates.matches
+        if not matches:
             return None, None
         clause = self.clause_of(start)
-        before = [d for d in self.dates if d.end <= start]
-        same = [d for d in before if self.clause_of(d.start) == clause]
-        after = [d for d in self.dates if d.start >= end and self.clause_of(d.start) == clause]
-        chosen = (same or before or after or [None])[-1 if (same or before) else 0]
-        if chosen is None:
-            return None, None
-        return chosen.value, chosen.precision
+        before = [i for i, m in enumerate(matches) if m.end() <= start]
+        order = [i for i in reversed(before) if self.date_clauses[i] == clause] + before[::-1] + [
+            i for i, m in enumerate(matches) if m.start() >= end and self.date_clauses[i] == clause
+        ]
+        for i in order:
+            chosen = self.dates.get(i)
+            if chosen is not None:
+                return chosen.value, chosen.precision
+        return None, None
 
 
 _WITH_WORDS = frozenset("与和同跟")

@@ -206,6 +206,26 @@ def find_dates(shadow: str, start: int, end: int, base_date: str | None) -> list
     return found
 
 
+class LazyDates:
+    """The date expressions of ``shadow[start:end]``, found at once and each resolved only when first asked for
+    (a coder needs one or two of them; resolving is the costly part)."""
+
+    def __init__(self, shadow: str, start: int, end: int, base_date: str | None) -> None:
+        self.matches = list(_SCAN.finditer(shadow, start, end))
+        self.base = parse_base(base_date)
+        self._resolved: dict[int, DateMention | None] = {}
+
+    def get(self, i: int) -> DateMention | None:
+        """The i-th expression resolved, or None when it does not resolve (what :func:`find_dates` leaves out)."""
+        if i not in self._resolved:
+            match = self.matches[i]
+            resolved = resolve(match, self.base)
+            self._resolved[i] = (
+                None if resolved is None else DateMention(match.start(), match.end(), resolved[0], resolved[1])
+            )
+        return self._resolved[i]
+
+
 def is_after(value: str, base_date: str | None) -> bool:
     """Whether ``value`` lies after the publication date, compared at the coarser of the two precisions."""
     if not base_date:
