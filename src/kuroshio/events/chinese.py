@@ -166,7 +166,7 @@ class _SentenceCoder:
         self.by_clause: list[list[Group]] = [[] for _ in self.clauses]
         for g in self.groups:
             self.by_clause[g.clause].append(g)
-        self.clause_group_starts = [[g.start for g in groups] for groups in self.by_clause]
+        self.clause_group_starts: dict[int, list[int]] = {}  # clause -> its group starts, for crowded clauses
         self.dates: LazyDates | None = None
         self.date_clauses: list[int] = []
         self.last_directed: tuple[list[Mention], list[Mention]] | None = None
@@ -210,7 +210,9 @@ class _SentenceCoder:
         for c in range(max(0, clause - CONTEXT_CLAUSES), clause + 1):
             groups = self.by_clause[c]
             if pos is not None and len(groups) > 16:
-                starts = self.clause_group_starts[c]
+                starts = self.clause_group_starts.get(c)
+                if starts is None:
+                    starts = self.clause_group_starts[c] = [g.start for g in groups]
                 groups = groups[bisect_left(starts, pos - CONTEXT_CHARS) : bisect_right(starts, pos + CONTEXT_CHARS)]
             out.extend(groups)
         return out
