@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -744,30 +745,43 @@ def _code_matches(
             state.last_subject = src
         if trig.governs:
             governed = (match.end, c_right, code[:2])
-        date, precision = _date(dates_for(mode == "planned"), match.start, c_left, c_right)
-        if mode == "actual" and not trig.intent and code[:2] != "03":
-            day = anchor[0] if isinstance(anchor, tuple) else None
-            reference = (day.isoformat() if state.day_anchor else doc.date) if day else None
-            headline = trig.kind == "verb" and src and any(
-                g.end <= match.start and _TO_BETWEEN.fullmatch(text, g.end, match.start) for g in groups
-            )
-            shared = min(len(date or ""), len(reference or ""))
-            if headline or (date and reference and date[:shared] > reference[:shared]):
-                # "Lee to visit Japan", "Lee visits Japan next week": announced, not yet done
-                mode = "planned"
-                if date is None or headline:
-                    date, precision = _date(dates_for(True), match.start, c_left, c_right)
+        timing: list[tuple[str, str | None, str | None]] = []  # (mode, date, precision), found at the first event
+
+        def when(
+            mode: str = mode, match: _Match = match, c_left: int = c_left, c_right: int = c_right,
+            trig: Trigger = trig, code: str = code, src: tuple[Mention, ...] = src,
+            timing: list[tuple[str, str | None, str | None]] = timing,
+        ) -> tuple[str, str | None, str | None]:
+            if timing:
+                return timing[0]
+            date, precision = _date(dates_for(mode == "planned"), match.start, c_left, c_right)
+            if mode == "actual" and not trig.intent and code[:2] != "03":
+                day = anchor[0] if isinstance(anchor, tuple) else None
+                reference = (day.isoformat() if state.day_anchor else doc.date) if day else None
+                headline = trig.kind == "verb" and src and any(
+                    g.end <= match.start and _TO_BETWEEN.fullmatch(text, g.end, match.start) for g in groups
+                )
+                shared = min(len(date or ""), len(reference or ""))
+                if headline or (date and reference and date[:shared] > reference[:shared]):
+                    # "Lee to visit Japan", "Lee visits Japan next week": announced, not yet done
+                    mode = "planned"
+                    if date is None or headline:
+                        date, precision = _date(dates_for(True), match.start, c_left, c_right)
+            timing.append((mode, date, precision))
+            return timing[0]
+
         span = (match.start, match.end)
         conf = 0.8 if trig.kind == "verb" else 0.7
 
         def emit(
-            a: Mention, b: Mention | None, cameo: str, confidence: float, mode: str = mode, date: str | None = date,
-            precision: str | None = precision, span: tuple[int, int] = span,
+            a: Mention, b: Mention | None, cameo: str, confidence: float, span: tuple[int, int] = span,
+            when: Callable[[], tuple[str, str | None, str | None]] = when,
         ) -> None:
             if b is not None and (a.code == b.code or (a.country == b.country and b.country in (a.code, b.code))):
                 return  # no event of an actor with itself, nor of a state with its own government
             if b is None and cameo[:2] not in rules.targetless_roots:
                 return
+            mode, date, precision = when()  # dates are only read for a sentence that yields an event
             events.append(build_event(doc, sentence, a, b, cameo, mode=mode, date=date, date_precision=precision,
                                       trigger=span, confidence=confidence))
 
@@ -784,7 +798,7 @@ def _code_matches(
                 if code.startswith("062") and rules.force_nouns.search(text, span[0], span[1]):
                     state.aggressor = (sentence.index, parties)  # "X condemned the drills" then targets the allies
             elif code == "050" and trig.kind == "noun" and not parties and "joint" in text[span[0] : span[1]].lower():
-                state.pending_joint.append((sentence, span, code, mode, date, precision))
+                state.pending_joint.append((sentence, span, code, *when()))
             continue
         if trig.joint and src:
             joint_words = _JOINT_WORDS.search(text[match.start : match.end])
