@@ -378,7 +378,17 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
 def _words_before(text: str, pos: int, n: int, floor: int = 0) -> list[str]:
     """The last ``n`` words before ``pos`` (lower case, punctuation kept as words)."""
     chunk = text[max(floor, pos - 12 * n) : pos]
-    return [w.lower() for w in _WORD.findall(chunk)][-n:]
+    return [w.lower() for w in _WORD.findall(chunk)[-n:]]
+
+
+def _last_words(text: str, left: int, right: int, n: int, reach: int) -> list[str]:
+    """The last ``n`` words of ``_WORD.findall(text[left:right])``, read from ``reach`` characters back when that
+    holds ``n + 2`` words: a window cut inside a word changes at most its first two words ("1,234" -> ",", "234")."""
+    near = max(left, right - reach)
+    words = _WORD.findall(text[near:right])
+    if near > left and len(words) < n + 2:
+        words = _WORD.findall(text[left:right])
+    return words[-n:]
 
 
 def _prep_before(text: str, pos: int, rules: Rules, floor: int = 0) -> str:
@@ -387,7 +397,7 @@ def _prep_before(text: str, pos: int, rules: Rules, floor: int = 0) -> str:
     "of X" after a title ("the Ministers of Foreign Affairs of Japan", "each of our governments") names the actor
     itself, so the preposition before the title phrase decides ("released by the Governments of Japan" -> "by").
     """
-    raw = _WORD.findall(text[max(floor, pos - 150) : pos])[-12:]
+    raw = _last_words(text, max(floor, pos - 150), pos, 12, 96)
     words = [w.lower() for w in raw]
     i = len(words) - 1
     if i >= 0 and words[i] == "(":  # "by the Democratic People's Republic of Korea (DPRK": skip the spelled-out name
@@ -692,7 +702,7 @@ def _code_matches(
         mode = _mode(text, c_left, match, rules, s_end, s_start)
         code = _refine(trig, text, match, c_left, c_right)
         if code[:2] in _INTENT_OF and not trig.intent and rules.intent_frame.search(
-            " ".join(w for w in _WORD.findall(text[c_left : match.start])[-7:]
+            " ".join(w for w in _last_words(text, c_left, match.start, 7, 60)
                      if not w.endswith("ly") and w.lower() not in rules.frame_fillers)
         ):
             # "vowed to / will continue to / agreed to" + a cooperative act: an actual statement of intent (03)
