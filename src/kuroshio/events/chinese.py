@@ -166,6 +166,7 @@ class _SentenceCoder:
         self.by_clause: list[list[Group]] = [[] for _ in self.clauses]
         for g in self.groups:
             self.by_clause[g.clause].append(g)
+        self.nearby_cache: dict[int, list[Group]] = {}
         self.clause_group_starts: dict[int, list[int]] = {}  # clause -> its group starts, for crowded clauses
         self.dates: LazyDates | None = None
         self.date_clauses: list[int] = []
@@ -205,16 +206,23 @@ class _SentenceCoder:
 
     def nearby(self, clause: int, pos: int | None = None) -> list[Group]:
         """The groups of a clause and of the few before it, at most CONTEXT_CHARS before ``pos`` (bounded, so that
-        a sentence of a thousand clauses or a clause of a thousand names stays linear)."""
+        a sentence of a thousand clauses or a clause of a thousand names stays linear). Shared: do not modify it."""
+        cached = self.nearby_cache.get(clause)
+        if cached is not None:
+            return cached
         out: list[Group] = []
+        crowded = False  # without a clause of more than 16 groups the answer does not depend on pos: kept
         for c in range(max(0, clause - CONTEXT_CLAUSES), clause + 1):
             groups = self.by_clause[c]
+            crowded = crowded or len(groups) > 16
             if pos is not None and len(groups) > 16:
                 starts = self.clause_group_starts.get(c)
                 if starts is None:
                     starts = self.clause_group_starts[c] = [g.start for g in groups]
                 groups = groups[bisect_left(starts, pos - CONTEXT_CHARS) : bisect_right(starts, pos + CONTEXT_CHARS)]
             out.extend(groups)
+        if not crowded:
+            self.nearby_cache[clause] = out
         return out
 
     def _groups(self) -> list[Group]:
