@@ -723,10 +723,11 @@ def _code_matches(
                     src = previous[1]  # "condemned the launch and urged X": one subject, two verbs
                 lead = text[c_left : match.start]
                 participle = match.head.endswith("ing") and lead.rstrip().endswith(",")
-                if previous is None and (_COORDINATED_VERB.search(lead) or _INFINITIVE_LEAD.search(lead)):
+                coordinated = previous is None and _at_end(_COORDINATED_VERB, lead)
+                if previous is None and (coordinated or _at_end(_INFINITIVE_LEAD, lead)):
                     # "The Government ... expresses regret that Japan ..., and urges Japan to": the main subject;
                     # "The Ministry summoned X to lodge a protest": the subject of the clause, not its object
-                    first = _first_subject(groups, s_start if _COORDINATED_VERB.search(lead) else c_left,
+                    first = _first_subject(groups, s_start if coordinated else c_left,
                                            match.start, taken)
                     src = _members(first, text) if first is not None else ()
                 elif not src and (not lead.strip() or participle):
@@ -1088,6 +1089,19 @@ _SAME_SUBJECT = re.compile(
     r"(?:,|\band|\bor|\bbut|\bthen)\s+(?:(?:has|have|had|will|would|also|then|later|\w+ly)\s+)*$"
 )  # "condemned the launch and urged X": the second verb has the first one's subject
 _COORDINATED_VERB = re.compile(r"(?:,|\band|\bor|\bbut)\s+(?:\w+ly\s+)?$")
+
+
+def _at_end(pattern: re.Pattern[str], text: str) -> bool:
+    """``pattern.search(text)`` for a pattern anchored at the end whose match lies in the last two whitespace-separated
+    chunks and their spaces (``_COORDINATED_VERB``, ``_INFINITIVE_LEAD``): only that tail is searched."""
+    cut = len(text)
+    for _ in range(2):
+        head = text[:cut].rstrip()
+        if not head:
+            cut = 0
+            break
+        cut = len(head) - len(head.rsplit(None, 1)[-1])
+    return pattern.search(text, cut) is not None
 
 _TITLE_ALIASES = frozenset({"Secretary", "President", "Minister", "Premier", "Chancellor", "Spokesperson",
                             "Ambassador", "Chairman", "Envoy"})
