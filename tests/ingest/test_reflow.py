@@ -146,3 +146,18 @@ def test_markdown_headings() -> None:
     for run in doc.source_runs:
         piece = doc.text[run.text_start : run.text_start + run.length]
         assert raw[run.source_start : run.source_start + run.length] == piece
+
+
+def test_cell_width_counts_wide_characters_as_unicodedata_does() -> None:
+    import re
+    import unicodedata
+
+    from kuroshio.ingest.layout import _SURELY_WIDE, cell_width
+
+    for start, end in re.findall(r"\\u(\w{4})-\\u(\w{4})", _SURELY_WIDE.pattern.encode("unicode_escape").decode()):
+        for code in range(int(start, 16), int(end, 16) + 1):  # the ranges counted without a lookup are all wide
+            assert unicodedata.east_asian_width(chr(code)) in ("W", "F"), hex(code)
+    samples = ["abc", "中文，好。", "한국어 ok", "ｱｲ「引」“quote”·—", "\u3000x\U00020000é", ""]
+    for text in samples:
+        expected = sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+        assert cell_width(text) == expected, text

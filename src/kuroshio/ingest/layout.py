@@ -70,11 +70,19 @@ class _Widths(dict[str, int]):
 _WIDTHS = _Widths()
 
 
+# Ranges every Unicode version makes wide (W/F; a test checks them against unicodedata): counted by one C-level
+# pass; ASCII is narrow; only the characters left over are looked up one by one.
+_ASCII_RUN = re.compile("[\x00-\x7f]+")
+_SURELY_WIDE = re.compile("[\u3000-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]+")
+
+
 def cell_width(text: str) -> int:
     """Display width in cells: CJK characters count 2."""
     if text.isascii():  # no ASCII character is wide: skip the per-character lookup
         return len(text)
-    return sum(map(_WIDTHS.__getitem__, text))
+    non_ascii = _ASCII_RUN.sub("", text)
+    rest = _SURELY_WIDE.sub("", non_ascii)
+    return len(text) + len(non_ascii) - len(rest) + sum(map(_WIDTHS.__getitem__, rest)) - len(rest)
 
 
 @dataclass(slots=True)
