@@ -198,7 +198,8 @@ class _SentenceCoder:
         return spans or [(s, e)]
 
     def clause_of(self, pos: int) -> int:
-        return max(0, bisect_right(self.clause_starts, pos) - 1)
+        i = bisect_right(self.clause_starts, pos) - 1
+        return i if i > 0 else 0
 
     def head(self, clause: int, pos: int) -> str:
         """The clause's text before ``pos`` (at most CONTEXT_CHARS of it)."""
