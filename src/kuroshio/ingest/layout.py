@@ -22,6 +22,7 @@ import statistics
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kuroshio.ingest.vocabulary import Vocabulary, vocabulary
 from kuroshio.model import Author, Block, Document, SourceRun
@@ -236,17 +237,29 @@ def is_note(text: str, vocab: Vocabulary) -> bool:
 
 
 def is_caption(text: str, vocab: Vocabulary) -> bool:
-    if any(marker in text for marker in vocab.caption_markers):
+    if _any_of(vocab.caption_markers).search(text):
         return True
     return len(text) <= 160 and any(p.search(text) for p in vocab.caption_patterns)
+
+
+@lru_cache(maxsize=64)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One search for any of ``words`` (non-empty) anywhere in a text."""
+    return re.compile("|".join(re.escape(w) for w in words) or "(?!)")
+
+
+_ROLE_SEPARATORS = (", ", " at ", " of the ", ", the ", " — ", " - ")
 
 
 def split_role(text: str, vocab: Vocabulary) -> tuple[str, str | None] | None:
     """(affiliation, role) of an affiliation line, or None when the line is not one."""
     text = text.strip()
+    separated = any(sep in text for sep in _ROLE_SEPARATORS)  # an English role needs one of them
     for role in vocab.roles:
         if role.isascii():
-            for sep in (", ", " at ", " of the ", ", the ", " — ", " - "):
+            if not separated:
+                continue
+            for sep in _ROLE_SEPARATORS:
                 head, found, tail = text.partition(sep)
                 if found and head.lower() == role.lower() and tail:
                     return tail.strip(), role
