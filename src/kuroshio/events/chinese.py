@@ -897,10 +897,14 @@ def _word_pattern(words: tuple[str, ...], exclude: tuple[str, ...]) -> re.Patter
 def _members(group: Group | None) -> list[Mention]:
     if group is None:
         return []
+    if len(group.members) == 1:  # (most groups: nothing to deduplicate)
+        return [group.members[0]]
     return _unique(list(group.members))
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
+    if len(mentions) <= 1:
+        return list(mentions)
     seen: set[str] = set()
     out: list[Mention] = []
     for m in mentions:
