@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterable
 from enum import StrEnum
@@ -117,6 +118,8 @@ def main_callback(
     """Kuroshio reads documents, codes who-did-what-to-whom events, stores and shows them."""
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    # Dask's distributed sets its own loggers to INFO when imported; it reads this before then (workers inherit it).
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", logging.getLevelName(level).lower())
     State.config = config
 
 
