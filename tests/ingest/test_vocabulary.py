@@ -83,9 +83,9 @@ def test_date_lines_with_time_or_label() -> None:
     from kuroshio.ingest.layout import find_date
 
     assert find_date("2024/06/19 17:20") == "2024-06-19"
-    assert find_date("2024/5/17 20:49(7/3 21:52 更新)") == "2024-05-17"
+    assert find_date("2023/9/8 10:15(9/9 08:02 更新)") == "2023-09-08"
     assert find_date("NEWS | Oct. 26, 2023") == "2023-10-26"
-    assert find_date("Tuesday, November 18, 2025, 3:13 p.m. Ministry of Foreign Affairs") == "2025-11-18"
+    assert find_date("Monday, March 3, 2025, 9:05 a.m. Press Office") == "2025-03-03"
     assert find_date("兩國外長於2024年5月17日在首爾舉行會談並簽署協定。") is None
     assert find_date("美日韓峰會 2023年8月18日在大衛營登場") is None
     assert find_date("Japan and South Korea sign pact on November 18, 2025") is None

@@ -1111,7 +1111,7 @@ _THE_BODY = re.compile(r"\b[Tt]he\s+(?i:(" + "|".join(sorted(_BODY_ALIASES)) + r
 
 
 def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_end: int) -> None:
-    """Names after an actor and its title ("Chinese Foreign Ministry Spokesperson Guo Jiakun") stand for it later."""
+    """Names after an actor and its title ("Japanese Defense Minister Nakatani Gen") stand for it later."""
     for slot in slots:
         if slot.pronoun is not None or not slot.members:
             continue

@@ -347,10 +347,10 @@ def author_names(text: str, vocab: Vocabulary) -> list[str] | None:
 
 
 def find_date(text: str) -> str | None:
-    """The date of a front-matter date line: the whole line; a date with at most 8 other letters ("NEWS | Oct. 26,
-    2023", "2024/5/17 20:49(更新)"); or, in a line of at most 80 characters, a date with its day that at most a weekday
-    or label precedes, followed by a time or place ("Tuesday, November 18, 2025, 3:13 p.m. Ministry of Foreign
-    Affairs"). A title that mentions a date is not a date line."""
+    """The date of a front-matter date line: the whole line; a date with at most 8 other letters ("WORLD | Apr. 2,
+    2024", "2023/9/8 10:15(更新)"); or, in a line of at most 80 characters, a date with its day that at most a weekday
+    or label precedes, followed by a time or place ("Monday, March 3, 2025, 9:05 a.m.
+    Press Office"). A title that mentions a date is not a date line."""
     whole = parse_date(text)
     if whole or len(text) > 80 or text[-1] in HARD_END:
         return whole
