@@ -32,3 +32,30 @@ def runner():  # type: ignore[no-untyped-def]
     from typer.testing import CliRunner
 
     return CliRunner()
+
+
+def _store_factory():  # type: ignore[no-untyped-def]
+    """tests/store/factory.py (Documents and Events built by hand), loaded once under one module name."""
+    import importlib.util
+    import sys
+
+    name = "kuroshio_store_test_factory"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "tests" / "store" / "factory.py")
+        module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+        sys.modules[name] = module
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return sys.modules[name]
+
+
+@pytest.fixture
+def factory():  # type: ignore[no-untyped-def]
+    return _store_factory()
+
+
+@pytest.fixture
+def store(tmp_path):  # type: ignore[no-untyped-def]
+    from kuroshio.store import Store
+
+    with Store(tmp_path / "test.duckdb") as s:
+        yield s
