@@ -11,6 +11,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+
+
+def _relative_words() -> dict[str, tuple[str, int, str]]:
+    """The relative date words of ``data/triggers/zh_dates.tsv``: word -> (unit, offset, precision)."""
+    text = resources.files("kuroshio.data").joinpath("triggers/zh_dates.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {word: (unit, int(offset), precision) for word, unit, offset, precision in rows[1:]}
+
+
+# relative word -> (unit, offset, precision)
+_RELATIVE: dict[str, tuple[str, int, str]] = _relative_words()
 
 _NUM = r"[0-9０-９〇零一二三四五六七八九十廿卅两]{1,4}"
 _YEAR = r"[12][0-9]{3}|[12１２][０-９]{3}|[一二][〇零一二三四五六七八九]{3}"
@@ -21,34 +33,16 @@ DATE_PATTERN = re.compile(
     rf"|(?P<md>(?P<m2>{_NUM})月(?:(?P<d2>{_NUM})[日号]|(?P<part>上旬|中旬|下旬|初|底|中)?))"
     rf"|(?P<dd>(?<![0-9０-９])(?P<d3>{_NUM})[日号](?![本元圆语文方军相韩美媒台中朝俄报电]))"
     rf"|(?P<dur>(?P<n>{_NUM}|数|几)(?P<unit>天|日|周|星期|个星期|个月|年)(?P<dir>以前|之前|以后|之后|前|后))"
-    r"|(?P<rel>今天|今日|今晨|今早|今晚|本日|昨天|昨日|昨晚|昨晨|前天|前日|明天|明日|后天|上周|上星期|上个星期|本周|这周|"
-    r"下周|下星期|上个月|上月|本月|这个月|下个月|下月|今年|去年|明年|前年|日前|近日|日昨|数日后|几天后|数天后|近来|最近)"
+    rf"|(?P<rel>{'|'.join(map(re.escape, _RELATIVE))})"
 )
 
 # Every character a DATE_PATTERN match can start with (the first of each alternative). Python's re tries all six
 # alternatives at every position; this lookahead rejects the other positions at once (same matches, ~3x faster).
-_STARTS = "0-9０-９〇零一二三四五六七八九十廿卅两今去明前昨后上本这下日近最数几"
+_STARTS = "0-9０-９〇零一二三四五六七八九十廿卅两数几" + "".join(sorted({word[0] for word in _RELATIVE}))
 _SCAN = re.compile(f"(?=[{_STARTS}])(?:{DATE_PATTERN.pattern})")
 
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 _FULL = str.maketrans("０１２３４５６７８９", "0123456789")
-
-# relative word -> (unit, offset, precision)
-_RELATIVE: dict[str, tuple[str, int, str]] = {
-    "今天": ("day", 0, "day"), "今日": ("day", 0, "day"), "今晨": ("day", 0, "day"), "今早": ("day", 0, "day"),
-    "今晚": ("day", 0, "day"), "本日": ("day", 0, "day"),
-    "昨天": ("day", -1, "day"), "昨日": ("day", -1, "day"), "昨晚": ("day", -1, "day"), "昨晨": ("day", -1, "day"),
-    "日昨": ("day", -1, "day"), "前天": ("day", -2, "day"), "前日": ("day", -2, "day"),
-    "明天": ("day", 1, "day"), "明日": ("day", 1, "day"), "后天": ("day", 2, "day"),
-    "上周": ("day", -7, "week"), "上星期": ("day", -7, "week"), "上个星期": ("day", -7, "week"),
-    "本周": ("day", 0, "week"), "这周": ("day", 0, "week"), "下周": ("day", 7, "week"), "下星期": ("day", 7, "week"),
-    "日前": ("day", 0, "week"), "近日": ("day", 0, "week"), "近来": ("day", 0, "month"), "最近": ("day", 0, "month"),
-    "数日后": ("day", 3, "week"), "几天后": ("day", 3, "week"), "数天后": ("day", 3, "week"),
-    "上个月": ("month", -1, "month"), "上月": ("month", -1, "month"), "本月": ("month", 0, "month"),
-    "这个月": ("month", 0, "month"), "下个月": ("month", 1, "month"), "下月": ("month", 1, "month"),
-    "今年": ("year", 0, "year"), "去年": ("year", -1, "year"), "明年": ("year", 1, "year"),
-    "前年": ("year", -2, "year"),
-}
 
 
 @dataclass(frozen=True, slots=True)
