@@ -235,7 +235,7 @@ class _SentenceCoder:
                 gap = self.shadow[end : m.start]
                 if gap[:1] == "方" and len(gap) == 2 and gap[1] in "、和及暨":
                     gap = gap[1:]  # 德方和澳方 (but 韓方同中方 is 'with'): the side word is not in the gap
-                with_word = not _WITH_WORDS.isdisjoint(gap)
+                with_word = not self.grammar.with_words.isdisjoint(gap)
                 compound_after_with = len(m.members) >= 2 and m.start >= end and with_word
                 place_before_with = with_word and self._role(runs[-1][0].start) in ("location", "topic")
                 joins = m.start < end or (
@@ -679,7 +679,7 @@ class _SentenceCoder:
             return False
         if len(gap) <= OBJECT_GAP:
             return True
-        if len(gap) <= 8 and gap.endswith("的") and any(w in gap for w in _VISITING):
+        if len(gap) <= 8 and gap.endswith("的") and any(w in gap for w in self.grammar.visiting):
             return True  # 會見了來訪的美國國務卿
         return len(gap) <= 14 and gap.endswith("的") and _COUNTED.match(gap) is not None
 
@@ -790,7 +790,7 @@ class _SentenceCoder:
         earlier = self.shadow[max(self.sentence.start, start - 20) : start]
         if "再" in self.shadow[start - 1 : start + 1] and "先" in earlier:
             return "planned"  # 先在日本停留2天，再訪問美國: the second leg is still ahead
-        if trigger.args != "directed" and _has(self.shadow[end : end + 4], ("即将", "将于", "将在", "预计", "将举行")):
+        if trigger.args != "directed" and _has(self.shadow[end : end + 4], g.planned_after):
             return "planned"  # 首腦會談即將舉行
         if after.startswith(g.suffix_planned) and not after.startswith(g.suffix_actual):
             return "planned"
@@ -844,8 +844,6 @@ class _SentenceCoder:
         return None, None
 
 
-_WITH_WORDS = frozenset("与和同跟")
-_VISITING = ("来访", "到访", "来华", "访华", "访问", "赴")
 _COUNTED = re.compile(r"[一二两三四五六七八九十数几多0-9]+[名艘架个位批辆枚座家条]")
 _WISH_TO_MEET = Trigger(pattern="", cameo="036", args="symmetric")
 

@@ -92,6 +92,9 @@ class Grammar:
     street_protest: tuple[str, ...]
     civilian_sectors: tuple[str, ...]
     threat_roots: frozenset[str]
+    planned_after: tuple[str, ...]
+    visiting: tuple[str, ...]
+    with_words: frozenset[str]
     quantifier: str
     light_verbs: tuple[str, ...]
     threat_verbs: tuple[str, ...]
@@ -169,6 +172,9 @@ def parse_grammar(data: Any, name: str = GRAMMAR_FILE) -> Grammar:
         street_protest=_words(data, "street_protest", name),
         civilian_sectors=tuple(str(s) for s in data.get("civilian_sectors") or ()),
         threat_roots=frozenset(str(r) for r in data.get("threat_roots") or ()),
+        planned_after=_words(data, "planned_after", name),
+        visiting=_words(data, "visiting", name),
+        with_words=frozenset(to_simplified(str(data.get("with_words", "")))),
         quantifier=str(data.get("quantifier", "")),
         light_verbs=_words(data, "light_verbs", name),
         threat_verbs=_words(data, "threat_verbs", name),
