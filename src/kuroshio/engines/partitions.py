@@ -13,10 +13,10 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from kuroshio.config import Options
 from kuroshio.errors import IngestError
+from kuroshio.ingest.readers import document_from_record, iter_documents, iter_paths
 from kuroshio.model import Document
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -70,8 +70,6 @@ def plan_partitions(
     files_per_batch: int = FILES_PER_BATCH,
 ) -> Iterator[Partition]:
     """Partitions of the inputs, in input order. Only JSONL files are scanned (for line boundaries)."""
-    from kuroshio.ingest.readers import iter_paths
-
     batch: list[Path] = []
     batch_bytes = 0
 
@@ -159,8 +157,6 @@ def _parquet_partitions(path: Path) -> Iterator[Partition]:
 def read_partition(partition: Partition, options: Options) -> Iterator[Document | IngestError]:
     """The documents (or reading errors) of one partition, in order."""
     if partition.kind == "files":
-        from kuroshio.ingest import iter_documents
-
         yield from iter_documents(list(partition.paths), options)
     elif partition.kind == "jsonl":
         yield from _read_jsonl(partition, options)
@@ -194,7 +190,7 @@ def _read_jsonl(partition: Partition, options: Options) -> Iterator[Document | I
         except json.JSONDecodeError as exc:
             yield IngestError(path, f"invalid JSON ({exc.msg})", line=number)
             continue
-        yield _from_record(record, options, path=path, line=number)
+        yield document_from_record(record, path, number, options)
 
 
 def _read_parquet(partition: Partition, options: Options) -> Iterator[Document | IngestError]:
@@ -207,13 +203,4 @@ def _read_parquet(partition: Partition, options: Options) -> Iterator[Document |
         yield IngestError(path, f"cannot read row group {partition.start}: {exc}")
         return
     for number, record in enumerate(table.to_pylist(), start=partition.first_line):
-        yield _from_record(record, options, path=path, line=number)
-
-
-def _from_record(record: Any, options: Options, *, path: str, line: int) -> Document | IngestError:
-    """A corpus record (DESIGN.md §2: id, text or html, date, title, url, lang) as a Document, as ingest reads it."""
-    from kuroshio.ingest.readers import _from_record as from_record
-
-    if not isinstance(record, dict):
-        return IngestError(path, "record is not a JSON object", line=line)
-    return from_record(record, path, line, options)
+        yield document_from_record(record, path, number, options)

@@ -4,6 +4,6 @@
 could not be read, so that one bad file never stops a batch.
 """
 
-from kuroshio.ingest.readers import document_from_text, iter_documents
+from kuroshio.ingest.readers import document_from_record, document_from_text, iter_documents
 
-__all__ = ["document_from_text", "iter_documents"]
+__all__ = ["document_from_record", "document_from_text", "iter_documents"]

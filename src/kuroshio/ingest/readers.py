@@ -170,7 +170,15 @@ def _record_field(record: dict[str, Any], key: str) -> str | None:
     return str(value)
 
 
-def _from_record(record: dict[str, Any], where: str, line: int, options: Options) -> Document | IngestError:
+def document_from_record(record: Any, where: str, line: int, options: Options) -> Document | IngestError:
+    """A corpus record as a Document, exactly as :func:`iter_documents` reads a JSONL, CSV or Parquet corpus.
+
+    The record's fields are those of DESIGN.md §2: ``id``, ``text`` or ``html``, ``date``, ``title``, ``url``, ``lang``.
+    ``where`` and ``line`` name the record (the document's ``source_path`` is ``where:line``). Never raises: a record
+    that is not a mapping, has no text, or cannot be read comes back as an :class:`IngestError` naming it.
+    """
+    if not isinstance(record, dict):
+        return IngestError(where, "record is not a JSON object", line=line)
     text, markup = record.get("text"), record.get("html")
     if not isinstance(text, str) and not isinstance(markup, str):
         return IngestError(where, "record has no 'text' or 'html' string", line=line)
@@ -206,10 +214,7 @@ def _iter_jsonl(path: Path, data: bytes, options: Options) -> Iterator[Document 
         except json.JSONDecodeError as exc:
             yield IngestError(str(path), f"invalid JSON ({exc.msg})", line=number)
             continue
-        if not isinstance(record, dict):
-            yield IngestError(str(path), "record is not a JSON object", line=number)
-            continue
-        yield _from_record(record, str(path), number, options)
+        yield document_from_record(record, str(path), number, options)
 
 
 def _iter_table(path: Path, data: bytes, kind: str, options: Options) -> Iterator[Document | IngestError]:
@@ -237,7 +242,7 @@ def _iter_table(path: Path, data: bytes, kind: str, options: Options) -> Iterato
             if "text" not in row and "html" not in row:
                 raise IngestError(str(path), f"no 'text' or 'html' column (columns: {', '.join(map(str, row))})")
             columns_checked = True
-        yield _from_record(row, str(path), number, options)
+        yield document_from_record(row, str(path), number, options)
 
 
 def read_file(path: Path, options: Options) -> Iterator[Document | IngestError]:
