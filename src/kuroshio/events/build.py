@@ -35,37 +35,53 @@ def build_event(
     """
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}")
-    entry = lookup(cameo)
-    root = entry.root
+    root, quad_class, goldstein, plover = _ontology(cameo)
     if date is None and doc.date:
         date, date_precision = doc.date, _precision(doc.date)
-    src_code = source_code or source.code
-    tgt_code = target_code or (target.code if target is not None else None)
+    text = doc.text
+    if target is None:
+        tgt_code = target_code or None
+        target_country = target_text = target_span = None
+    else:
+        tgt_code = target_code or target.code
+        target_country = target.country if target_code is None else _country(target, target_code)
+        target_text = text[target.start : target.end]
+        target_span = (target.start, target.end)
     return Event(
         doc=doc.id,
         sentence_index=sentence.index,
-        sentence=doc.text[sentence.start : sentence.end],
-        source=src_code,
-        source_country=_country(source, source_code),
-        source_text=doc.text[source.start : source.end],
+        sentence=text[sentence.start : sentence.end],
+        source=source_code or source.code,
+        source_country=source.country if source_code is None else _country(source, source_code),
+        source_text=text[source.start : source.end],
         target=tgt_code,
-        target_country=_country(target, target_code) if target is not None else None,
-        target_text=doc.text[target.start : target.end] if target is not None else None,
+        target_country=target_country,
+        target_text=target_text,
         cameo=cameo,
         root=root,
-        quad_class=entry.quad_class or quad_class_of_root(root),
-        goldstein=entry.goldstein,
-        plover=entry.plover,
+        quad_class=quad_class,
+        goldstein=goldstein,
+        plover=plover,
         date=date,
         date_precision=date_precision,
         mode=mode,
-        spans={
-            "source": (source.start, source.end),
-            "target": (target.start, target.end) if target is not None else None,
-            "trigger": trigger,
-        },
+        spans={"source": (source.start, source.end), "target": target_span, "trigger": trigger},
         confidence=round(confidence, 3),
     )
+
+
+_ONTOLOGY: dict[str, tuple[str, int, float, str | None]] = {}
+
+
+def _ontology(cameo: str) -> tuple[str, int, float, str | None]:
+    """(root, quad class, Goldstein value, PLOVER type) of a code, looked up once per code and process."""
+    found = _ONTOLOGY.get(cameo)
+    if found is None:
+        entry = lookup(cameo)  # (KeyError for an unknown code, as before)
+        found = _ONTOLOGY[cameo] = (
+            entry.root, entry.quad_class or quad_class_of_root(entry.root), entry.goldstein, entry.plover
+        )
+    return found
 
 
 def _country(mention: Mention, override: str | None) -> str | None:

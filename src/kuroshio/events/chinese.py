@@ -74,7 +74,9 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
     sentences = doc.sentences or (Sentence(index=0, start=0, end=len(doc.text)),)
     mentions = sorted((m for m in doc.mentions if m.code and not _sea_name(shadow, m)), key=lambda m: (m.start, m.end))
     first_actor = _first_actor(mentions)
-    home = next((country for word, country in lexicon.grammar.home_markers if word in shadow), None)
+    grammar = lexicon.grammar
+    home = next((country for word, country in grammar.home_markers if word in shadow), None)
+    cuts = [m.end() for m in _break_pattern(grammar.clause_breaks).finditer(shadow)]  # clause ends, whole text
     events: list[Event] = []
     mi = ti = 0
     previous_actor: list[Mention] = []  # the first actor of the sentence before (此舉 points back to it)
@@ -89,11 +91,12 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
         mj = mi
         while mj < len(mentions) and mentions[mj].start < sentence.end:
             mj += 1
-        if tj == ti:
+        if tj == ti or (mj == mi and home is None):
+            # no trigger; or no actor and no home state for a bare 外交部: no subject, so nothing can be coded
             previous_actor = [m for m in mentions[mi:mj] if m.kind != "coref"][:1]
             continue
         spans = [(s, e) for _, s, e in matches[ti:tj]]
-        coder = _SentenceCoder(doc, shadow, sentence, mentions[mi:mj], lexicon.grammar, spans, first_actor)
+        coder = _SentenceCoder(doc, shadow, sentence, mentions[mi:mj], grammar, spans, first_actor, cuts)
         coder.previous_actor = previous_actor
         coder.home = home
         opener: int | None = None  # the clause of the last complement-taking trigger (呼籲, 要求, 希望與)
@@ -147,6 +150,7 @@ class _SentenceCoder:
         grammar: Grammar,
         trigger_spans: list[tuple[int, int]],
         first_actor: dict[str, int] | None = None,
+        cuts: list[int] | None = None,
     ) -> None:
         self.doc = doc
         self.shadow = shadow
@@ -156,7 +160,7 @@ class _SentenceCoder:
         self.first_actor = first_actor if first_actor is not None else _first_actor(mentions)
         self.trigger_spans = trigger_spans
         self.quantifier = _quantifier_pattern(grammar.quantifier)
-        self.clauses = self._clauses()
+        self.clauses = self._clauses(cuts)
         self.clause_starts = [s for s, _ in self.clauses]
         self.mention_starts = [m.start for m in mentions]
         self.sorted_spans = sorted(trigger_spans)
@@ -185,12 +189,16 @@ class _SentenceCoder:
 
     # -- structure -------------------------------------------------------------------------------------------------
 
-    def _clauses(self) -> list[tuple[int, int]]:
+    def _clauses(self, cuts: list[int] | None = None) -> list[tuple[int, int]]:
+        """The clauses of the sentence; ``cuts`` are the ends of the clause breaks of the whole text when known."""
         s, e = self.sentence.start, self.sentence.end
         spans: list[tuple[int, int]] = []
         pos = s
-        for m in _break_pattern(self.grammar.clause_breaks).finditer(self.shadow[s:e]):
-            cut = s + m.end()
+        if cuts is None:
+            cuts = [s + m.end() for m in _break_pattern(self.grammar.clause_breaks).finditer(self.shadow[s:e])]
+        else:  # (a break is one character: those ending in (s, e] are the sentence's own)
+            cuts = cuts[bisect_right(cuts, s) : bisect_right(cuts, e)]
+        for cut in cuts:
             spans.append((pos, cut))
             pos = cut
         if pos < e:
@@ -871,14 +879,34 @@ def _has(text: str, words: tuple[str, ...], exclude: tuple[str, ...] = ()) -> bo
     """Whether one of ``words`` occurs in ``text`` outside every occurrence of the ``exclude`` words."""
     if not text:
         return False
-    for m in _word_pattern(words, exclude).finditer(text):
+    pattern = _word_pattern(words, exclude)
+    if not exclude:
+        return pattern.search(text) is not None  # (the only group is the words: any match is one)
+    for m in pattern.finditer(text):
         if m.lastgroup == "w":
             return True
     return False
 
 
-@lru_cache(maxsize=256)
+_PATTERNS: dict[tuple[int, int], tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]] = {}
+
+
 def _word_pattern(words: tuple[str, ...], exclude: tuple[str, ...]) -> re.Pattern[str]:
+    """The compiled pattern of a word list, found by the identity of the (long-lived, grammar-owned) tuples: hashing
+    a tuple of words on every call costs more than the search it serves. The entry holds the tuples, so their ids
+    cannot be reused while it is cached."""
+    hit = _PATTERNS.get((id(words), id(exclude)))
+    if hit is not None and hit[0] is words and hit[1] is exclude:
+        return hit[2]
+    if len(_PATTERNS) > 1024:
+        _PATTERNS.clear()
+    pattern = _compile_words(words, exclude)
+    _PATTERNS[(id(words), id(exclude))] = (words, exclude, pattern)
+    return pattern
+
+
+@lru_cache(maxsize=256)
+def _compile_words(words: tuple[str, ...], exclude: tuple[str, ...]) -> re.Pattern[str]:
     """One regex per word list: exclusions first (so 不斷 is consumed before 不 is tried), longest words first."""
     def alternation(items: tuple[str, ...]) -> str:
         return "|".join(re.escape(w) for w in sorted(set(items), key=len, reverse=True))

@@ -6,7 +6,7 @@ text; one leftmost-longest Aho-Corasick automaton finds every trigger of a docum
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -39,15 +39,13 @@ class Trigger:
     # a symmetric exercise word with one participant only (東部戰區在台島周邊舉行聯合演習: joint services, not
     # allies) codes this directed code instead, aimed at the place named
     solo: str | None = None
+    root: str = field(init=False, repr=False, compare=False)  # the CAMEO root (first two digits)
+    # Root 03 events are actual even when phrased in the future ('will deepen cooperation')
+    intent: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def root(self) -> str:
-        return self.cameo[:2]
-
-    @property
-    def intent(self) -> bool:
-        """Root 03 events are actual even when phrased in the future ('will deepen cooperation')."""
-        return self.cameo.startswith("03")
+    def __post_init__(self) -> None:  # (read for every trigger found: computed once, not per use)
+        object.__setattr__(self, "root", self.cameo[:2])
+        object.__setattr__(self, "intent", self.cameo.startswith("03"))
 
 
 @dataclass(frozen=True, slots=True)
