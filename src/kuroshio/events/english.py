@@ -79,6 +79,7 @@ class Rules:
     modifiers: frozenset[str]
     verbs_with_of: frozenset[str]
     gerund_preps: frozenset[str]
+    causatives: frozenset[str]
     negation: re.Pattern[str]
     negation_window: int
     hypothetical: re.Pattern[str]
@@ -169,6 +170,7 @@ def load_rules() -> Rules:
             modifiers=frozenset(data["modifiers"]),
             verbs_with_of=frozenset(data["verbs_with_of"]),
             gerund_preps=frozenset(data["gerund_preps"]),
+            causatives=frozenset(form for verb in data.get("causatives") or () for form in verb_forms(str(verb))),
             negation=re.compile(r"(?<![\w'’])(?:" + _trie(neg["words"]) + r")(?![\w])", re.IGNORECASE),
             negation_window=int(neg["window"]),
             hypothetical=re.compile(r"\b(?:" + _trie(hyp["words"]) + r")\b"),
@@ -576,7 +578,17 @@ def _clause_bounds(text: str, s_start: int, s_end: int, pos: int, rules: Rules) 
     return left, right
 
 
-def _resolve_pronouns(text: str, groups: list[Group], state: _State) -> None:
+_POSSESSIVE = re.compile(r"['’]s?\s+([a-z]+)")
+
+
+def _possessor(text: str, end: int, rules: Rules) -> bool:
+    """An actor that only owns the next thing ("China's aggressive activities"), not one that names a body ("North
+    Korea's defence ministry"): the first is no antecedent of a pronoun."""
+    m = _POSSESSIVE.match(text, end)
+    return m is not None and m.group(1) not in rules.titles
+
+
+def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rules) -> None:
     """Give each pronoun slot its antecedent: first person -> the speaker; third person -> the nearest subject
     before it in the sentence, else the last subject of the document."""
     for group in groups:
@@ -587,7 +599,7 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State) -> None:
                 antecedent: tuple[Mention, ...] = ()
                 plural = text[slot.start : slot.end].lower() in ("they", "their", "them")
                 for g in groups:
-                    if g.end <= slot.start and g is not group:
+                    if g.end <= slot.start and g is not group and not _possessor(text, g.end, rules):
                         members = tuple(m for sl in g.slots for m in sl.members)
                         if members and (not g.prep or (plural and len({m.code for m in members}) >= 2)):
                             antecedent = members
@@ -641,7 +653,7 @@ def _code_sentence(
             if not g.prep and len({m.code for m in members}) >= 2:
                 state.authors = _unique(list(members))
                 break
-    _resolve_pronouns(text, groups, state)
+    _resolve_pronouns(text, groups, state, rules)
     events: list[Event] = []
     subject_seen = False
     if matches:
@@ -724,7 +736,10 @@ def _code_matches(
                 lead = text[c_left : match.start]
                 participle = match.head.endswith("ing") and lead.rstrip().endswith(",")
                 coordinated = previous is None and _at_end(_COORDINATED_VERB, lead)
-                if previous is None and (coordinated or _at_end(_INFINITIVE_LEAD, lead)):
+                caused = _caused(text, groups, c_left, match.start, rules) if lead.endswith(" ") else None
+                if caused is not None:  # "prompting Seoul to lodge a complaint": Seoul lodges it
+                    src = _members(caused, text)
+                elif previous is None and (coordinated or _at_end(_INFINITIVE_LEAD, lead)):
                     # "The Government ... expresses regret that Japan ..., and urges Japan to": the main subject;
                     # "The Ministry summoned X to lodge a protest": the subject of the clause, not its object
                     first = _first_subject(groups, s_start if coordinated else c_left,
@@ -740,6 +755,8 @@ def _code_matches(
                         tgt_group = _after(groups, text, rules, nxt.start + len(nxt.head), nxt.end, c_right, trig.tprep,
                                            exclude, subjects)
             tgt = _members(tgt_group, text)
+            if not tgt and trig.sym and code[:2] == "04" and src:
+                tgt = _host(text, match.end, bound, src, doc.date)
             if tgt_group is not None:
                 taken.add(tgt_group.start)
             previous = (match.end, src)
@@ -771,7 +788,7 @@ def _code_matches(
                 reference = (day.isoformat() if state.day_anchor else doc.date) if day else None
                 headline = trig.kind == "verb" and src and any(
                     g.end <= match.start and _TO_BETWEEN.fullmatch(text, g.end, match.start) for g in groups
-                )
+                ) and _caused(text, groups, c_left, match.start, rules) is None
                 shared = min(len(date or ""), len(reference or ""))
                 if headline or (date and reference and date[:shared] > reference[:shared]):
                     # "Lee to visit Japan", "Lee visits Japan next week": announced, not yet done
@@ -813,12 +830,12 @@ def _code_matches(
             continue
         if trig.joint and src:
             joint_words = _JOINT_WORDS.search(text[match.start : match.end])
-            if joint_words or not tgt:
+            if joint_words or not tgt or code[:2] == "03":  # "agreed to share X with Y": both agree
                 with_group = _after(groups, text, rules, inside, match.end, bound, ("with",))
                 parties = _unique(list(src) + list(_members(with_group, text)))
                 if len({m.code for m in parties}) >= 2:
                     for a, b in permutations(parties, 2):
-                        emit(a, b, trig.joint, conf)
+                        emit(a, b, code if code[:2] == "03" else trig.joint, conf)  # "agreed to share": intent
                     state.aggressor = (sentence.index, parties)  # the allies who hold the drills
                     continue
         if trig.visit or trig.host:
@@ -860,7 +877,21 @@ def _subject(groups: list[Group], left: int, pos: int, taken: set[int], text: st
     return best
 
 
-_INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|each|all)\b)[a-z]+\b")
+_INFINITIVE = re.compile(
+    r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|each|all|both|either|neither|every|any|some|"
+    r"two|three|four|five|several|many|other|fellow)\b)[a-z]+\b"
+)  # "threatened to strike X", not "conveyed concerns to both X and Y"
+
+
+def _caused(text: str, groups: list[Group], left: int, pos: int, rules: Rules) -> Group | None:
+    """The object of a causative verb right before an infinitive trigger ("prompted Seoul to lodge"), else None."""
+    for g in groups:
+        if g.start >= left and g.end <= pos and _TO_BETWEEN.fullmatch(text, g.end, pos):
+            words = _words_before(text, g.start, 2, left)
+            while words and words[-1] in rules.determiners:
+                words.pop()
+            return g if words and words[-1] in rules.causatives else None
+    return None
 
 
 def _first_subject(groups: list[Group], left: int, pos: int, taken: set[int]) -> Group | None:
@@ -894,6 +925,35 @@ def _after(
             prep = ""
         if prep in preps and _codes(g) and not _codes(g) <= exclude:
             return g
+    return None
+
+
+_IN_PLACE = re.compile(r"(?:\s+[\w.'’\-]+){0,4}?\s+in\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)\b")
+
+
+def _host(text: str, pos: int, right: int, src: tuple[Mention, ...], date: str | None) -> tuple[Mention, ...]:
+    """The host of a meeting held "in <capital or state>" by one side ("Blinken wrapped up talks in Seoul"): the
+    actor recognizer reads "in Seoul" as a place, so the name is looked up here; () when there is none."""
+    countries = {m.country for m in src}
+    if len(countries) != 1:
+        return ()  # "the US and China held talks in Tokyo": Tokyo is only the venue
+    m = _IN_PLACE.match(text, pos, right)
+    if m is None:
+        return ()
+    place = _place(m.group(1), date)
+    if place is None or place[1] in countries:
+        return ()
+    return (Mention(m.start(1), m.end(1), m.group(1), place[0], place[1], "capital"),)
+
+
+@cache
+def _place(name: str, date: str | None) -> tuple[str, str] | None:
+    """(code, country) of a state or capital named ``name`` in the bundled dictionary, else None."""
+    from kuroshio.actors.lookup import lookup
+
+    for row in lookup(name, date=date, options=Options()):
+        if row["matched"] == name and row["country"] and row["code"] in (row["country"], row["country"] + "GOV"):
+            return row["code"], row["country"]
     return None
 
 
@@ -1009,7 +1069,7 @@ def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int, s_start
         rules.hypothetical_clause.search(text, left, start)
         or _IF_AFTER.search(text, match.end, semicolon if semicolon >= 0 else s_end)
         or (
-            rules.hypothetical.search(" ".join(words[-rules.hypothetical_window :]))
+            _hypothetical_words(rules, words, match.trigger.intent)
             and not rules.hypothetical_not.search(" ".join(words[-4:]) + " ")
         )
     ):
@@ -1028,6 +1088,13 @@ def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int, s_start
     if match.trigger.kind == "noun" and rules.planned_after_noun.match(text, match.end, s_end):
         return "planned"  # "The summit between X and Y is expected to take place in Tokyo"
     return "actual"
+
+
+def _hypothetical_words(rules: Rules, words: list[str], intent: bool) -> bool:
+    """A hypothetical marker in the window; for a statement of intent, reported "would" is its future, not a
+    condition ("said Washington would keep working with Seoul")."""
+    found = rules.hypothetical.findall(" ".join(words[-rules.hypothetical_window :]))
+    return bool(found) and not (intent and all(w.lower() == "would" for w in found))
 
 
 def _date(dates: list[DateMention], pos: int, left: int, right: int) -> tuple[str | None, str | None]:
