@@ -344,6 +344,8 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
             same = prev.members and slot.members and {m.code for m in prev.members} == {m.code for m in slot.members}
             if prev.pronoun is None and slot.pronoun is None and prev.members and slot.members and (
                 (same and _NAME_GAP.fullmatch(between))  # "Secretary Antony J. Blinken"
+                or (_titles_only(between, rules) and {m.country for m in prev.members} == {m.country for m in slot.members})
+                # "South Korean counterpart Cho Tae-yul"
                 or not between.strip()  # "United Nations Security Council": one name
             ):
                 prev.end = max(prev.end, slot.end)
@@ -375,6 +377,11 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
             continue  # a subject pronoun: "since they signed" has a conjunction, not a preposition
         g.prep = _prep_before(text, g.start, rules, floor)
     return groups
+
+
+def _titles_only(between: str, rules: Rules) -> bool:
+    words = between.split()
+    return 0 < len(words) <= 4 and all(w.lower() in rules.titles for w in words)
 
 
 def _words_before(text: str, pos: int, n: int, floor: int = 0) -> list[str]:
@@ -817,7 +824,13 @@ def _code_matches(
             parties = participants if trig.kind == "noun" else _unique(list(src) + list(tgt))
             if len({m.code for m in parties}) >= trig.min_parties:
                 pairs = list(permutations(parties, 2))
-                if trig.kind == "verb" and src and tgt and code[:2] != "04":
+                if trig.kind == "verb" and src and tgt and code[:2] == "03" and not _AGREED.search(
+                    text, max(c_left, match.start - 40), match.end
+                ):
+                    # "Washington will keep working with Seoul": one side's intent, towards each object (an
+                    # agreement is both sides')
+                    pairs = [(a, b) for a in src for b in tgt]
+                elif trig.kind == "verb" and src and tgt and code[:2] != "04":
                     # "Japan will coordinate with the US and the ROK": Japan with each, not the US with the ROK
                     objects = {m.code for m in tgt} - {m.code for m in src}
                     pairs = [(a, b) for a, b in pairs if not (a.code in objects and b.code in objects)]
@@ -1143,6 +1156,7 @@ def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], ru
 _INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311", "064": "0314", "07": "033",
               "070": "033", "071": "0331", "072": "0332", "073": "0333", "08": "035"}
 
+_AGREED = re.compile(r"\bagre(?:e|es|ed|eing)\b", re.IGNORECASE)
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "when", "if", "unless", "because"})
 _THAT = re.compile(r"\bthat\b")
 _AUXILIARIES = re.compile(r"\s+(?:(?:has|have|had|will|would|also|then|later|\w+ly)\s+)*")
