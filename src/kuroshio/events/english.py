@@ -860,12 +860,15 @@ def _code_matches(
             continue
         if trig.complement:
             code = _complement(text, trig, code, tgt_group.end if tgt_group else match.end, c_right, lexicon)
-        if code[:2] in ("15", "17", "18", "19", "20") and src:
+        if code[:2] in ("15", "16", "17", "18", "19", "20") and src:
             state.aggressor = (sentence.index, src)  # also a launch with no target: reactions may follow
-        if not tgt and code[:2] in ("11", "12", "13", "14") and sentence.index - state.aggressor[0] <= 3 and \
-                rules.force_nouns.search(text, c_left, c_right):
-            # "The drills were condemned by Taiwan": the reaction targets the actor of the drills told just before
-            tgt = tuple(m for m in state.aggressor[1] if m.code not in {a.code for a in src})
+        if not tgt and code[:2] in ("11", "12", "13", "14") and sentence.index - state.aggressor[0] <= 3 and (
+            rules.force_nouns.search(text, c_left, c_right)
+            or (sentence.index - state.aggressor[0] <= 2 and _BARE_REACTION.fullmatch(text, match.end, c_right))
+        ):
+            # "The drills were condemned by Taiwan", "Japan expressed concern as well": the reaction targets the
+            # actor of the force or sanctions told just before
+            tgt = tuple(m for m in state.aggressor[1] if m.country not in {a.country for a in src})
             conf = 0.5
         for a in src:
             if tgt:
@@ -1156,6 +1159,7 @@ def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], ru
 _INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311", "064": "0314", "07": "033",
               "070": "033", "071": "0331", "072": "0332", "073": "0333", "08": "035"}
 
+_BARE_REACTION = re.compile(r"(?:\s+(?:\w+ly|as well|too|also|again|on \w+day|today|yesterday))*\s*[.,!]?\s*")
 _AGREED = re.compile(r"\bagre(?:e|es|ed|eing)\b", re.IGNORECASE)
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "when", "if", "unless", "because"})
 _THAT = re.compile(r"\bthat\b")
