@@ -49,7 +49,7 @@ def test_second_run_finds_everything_unchanged(corpus: Path, tmp_path: Path) -> 
     _ingest(corpus, db, workers=1)
     again, _ = _ingest(corpus, db, workers=1)
     assert (again.added, again.unchanged, again.resumed) == (0, 40, 0)
-    assert not Path(f"{db}.partitions").exists()
+    assert not Path(f"{db}.shards").exists()
 
 
 @pytest.mark.parametrize("engine", ["local", "dask"])
@@ -73,10 +73,8 @@ def test_a_worker_raising_on_one_document_does_not_fail_the_run(
     assert "doc-007" not in docs and len(docs) == 39
 
 
-def test_an_interrupted_run_resumes_and_ends_with_the_same_store(
-    corpus: Path, tmp_path: Path, faults, store_contents
-) -> None:
-    db = tmp_path / "resumed.duckdb"
+def _killed_run(corpus: Path, db: Path, faults, *, workers: int, at: str, fault: str = "KillAt") -> None:  # type: ignore[no-untyped-def]
+    """An ingest into ``db`` (a process group of its own) that ``engine_faults.<fault>`` SIGKILLs at document ``at``."""
     script = textwrap.dedent(
         f"""
         import sys
@@ -84,23 +82,88 @@ def test_an_interrupted_run_resumes_and_ends_with_the_same_store(
         import engine_faults
         from kuroshio.config import Options
         from kuroshio.engines import run_ingest
-        options = Options(db={str(db)!r}, workers=1)
+        options = Options(db={str(db)!r}, workers={workers})
         run_ingest([{str(corpus)!r}], options, partition_bytes={PARTITION},
-                   process=engine_faults.KillAt(options, "doc-025"))
+                   process=engine_faults.{fault}(options, {at!r}))
         """
     )
-    killed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    killed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180,
+                            start_new_session=True)
     assert killed.returncode == -9, killed.stderr
-    recorded = [json.loads(line) for line in Path(f"{db}.partitions").read_text().splitlines()]
-    assert recorded and sum(r["documents"] for r in recorded) < 25
+
+
+def _recorded(db: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in (Path(f"{db}.shards") / "manifest.jsonl").read_text().splitlines()]
+
+
+def test_an_interrupted_run_resumes_and_ends_with_the_same_store(
+    corpus: Path, tmp_path: Path, faults, store_contents
+) -> None:
+    db = tmp_path / "resumed.duckdb"
+    _killed_run(corpus, db, faults, workers=1, at="doc-025")
+    recorded = _recorded(db)
+    assert recorded and sum(r["documents"] for r in recorded) < 25  # type: ignore[misc]
 
     resumed, errors = _ingest(corpus, db, workers=1)
     assert not errors and resumed.resumed == len(recorded)
-    assert resumed.documents == 40 - sum(r["documents"] for r in recorded)
-    assert not Path(f"{db}.partitions").exists()
+    assert resumed.documents == 40 - sum(r["documents"] for r in recorded)  # type: ignore[misc]
+    assert not Path(f"{db}.shards").exists()
 
     clean, _ = _ingest(corpus, tmp_path / "clean.duckdb", workers=1)
     assert store_contents(db) == store_contents(tmp_path / "clean.duckdb")
+
+
+def test_a_run_whose_writer_is_killed_resumes_from_its_shards(
+    corpus: Path, tmp_path: Path, faults, store_contents
+) -> None:
+    db = tmp_path / "shards.duckdb"
+    # A pool worker SIGKILLs the driver on doc-031: partitions coded by then wait on disk as shards, some not stored.
+    _killed_run(corpus, db, faults, workers=2, at="doc-031", fault="KillDriverAt")
+    left = {p.name for p in Path(f"{db}.shards").glob("*.parquet")}
+    assert left  # with 2 workers and 4 partitions in flight, some are coded and not yet stored
+    stored = _recorded(db) if (Path(f"{db}.shards") / "manifest.jsonl").exists() else []
+
+    resumed, errors = _ingest(corpus, db, workers=2)
+    assert not errors and (resumed.resumed, resumed.recovered) == (len(stored), len(left))
+    assert not Path(f"{db}.shards").exists()
+    clean, _ = _ingest(corpus, tmp_path / "clean.duckdb", workers=1)
+    assert store_contents(db) == store_contents(tmp_path / "clean.duckdb")
+
+
+def test_shards_on_disk_are_stored_on_resume_without_coding_them_again(
+    corpus: Path, tmp_path: Path, faults, store_contents
+) -> None:
+    from kuroshio.engines.partitions import plan_partitions
+    from kuroshio.engines.shards import ShardDirectory
+    from kuroshio.engines.worker import process_partition
+    from kuroshio.store import Store
+
+    db = tmp_path / "left.duckdb"
+    options = Options(db=str(db), workers=1)
+    Store(db).close()
+    first, second, *_ = plan_partitions([str(corpus)], partition_bytes=PARTITION)
+    shards = ShardDirectory.for_store(str(db))
+    # As a killed run leaves them: one partition recorded as stored, one coded into a shard, a half-written shard.
+    shards.record(first.key(options), documents=0, failed=0)
+    info = process_partition(second, options, shards.shard_path(second.key(options)))
+    (shards.path / ".half-written.123.tmp").write_bytes(b"PAR1")
+    shards.close(complete=False)
+
+    # Resume with a pipeline that refuses every document it is given: only the shard's documents can be stored.
+    refused: list[KuroshioError] = []
+    summary = run_ingest([str(corpus)], options, on_error=refused.append, partition_bytes=PARTITION,
+                         process=faults.Refuse())
+    assert (summary.resumed, summary.recovered, summary.documents) == (1, 1, info.count)
+    docs, events = store_contents(db)
+    assert sorted(docs) == _ids_in(second, options) and len(events) == info.events > 0
+    assert len(refused) == 40 - len(_ids_in(first, options)) - info.count
+    assert not Path(f"{db}.shards").exists()
+
+
+def _ids_in(partition, options: Options) -> list[str]:  # type: ignore[no-untyped-def]
+    from kuroshio.engines.partitions import read_partition
+
+    return [d.id for d in read_partition(partition, options)]
 
 
 def test_cli_ingest_with_two_workers(corpus: Path, tmp_path: Path, runner) -> None:
@@ -112,7 +175,7 @@ def test_cli_ingest_with_two_workers(corpus: Path, tmp_path: Path, runner) -> No
     assert "40 documents (40 added" in result.output
 
 
-def test_the_local_pool_keeps_a_bounded_number_of_partitions_in_flight(corpus: Path) -> None:
+def test_the_local_pool_keeps_a_bounded_number_of_partitions_in_flight(corpus: Path, tmp_path: Path) -> None:
     from kuroshio.engines.local import map_local
     from kuroshio.engines.partitions import plan_partitions
 
@@ -121,15 +184,16 @@ def test_the_local_pool_keeps_a_bounded_number_of_partitions_in_flight(corpus: P
 
     def feed():  # type: ignore[no-untyped-def]
         nonlocal pulled
-        for partition in partitions:
+        for i, partition in enumerate(partitions):
             pulled += 1
-            yield partition
+            yield partition, str(tmp_path / f"{i}.parquet")
 
     results = map_local(feed(), Options(), workers=2)
     first = next(results)
     assert pulled <= 4 < len(partitions)
     rest = list(results)
     assert first.count + sum(r.count for r in rest) == 40
+    assert len(list(tmp_path.glob("*.parquet"))) == len(partitions)
 
 
 def test_progress_bar_runs_to_the_end(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -55,6 +55,27 @@ def test_add_records_is_what_add_many_does(tmp_path, factory):
         assert [one.document(d.id) for d in docs] == [two.document(d.id) for d in docs]
 
 
+def test_add_parquet_loads_a_file_of_records(tmp_path, factory):
+    import pyarrow.parquet as pq
+
+    docs = [factory.make_document(f"d{i}") for i in range(3)]
+    pq.write_table(to_records(docs), tmp_path / "rows.parquet")
+    with Store(tmp_path / "p.duckdb") as store:
+        assert store.add_parquet(tmp_path / "rows.parquet") == ["added"] * 3
+        assert store.add_parquet(tmp_path / "rows.parquet") == ["unchanged"] * 3
+        assert [store.document(d.id) for d in docs] == docs
+    (tmp_path / "bad.parquet").write_bytes(b"not parquet")
+    with Store(tmp_path / "p.duckdb") as store, pytest.raises(StoreError, match="bad.parquet"):
+        store.add_parquet(tmp_path / "bad.parquet")
+
+
+def test_memory_limit_and_threads_are_store_options(tmp_path):
+    with Store(tmp_path / "m.duckdb", memory_limit="64MB", threads=1) as store:
+        sql = "SELECT current_setting('memory_limit'), current_setting('threads')"
+        limit, threads = store.con.execute(sql).fetchone()
+    assert limit.startswith("61") and threads == 1  # DuckDB reports 64 MB as 61.0 MiB
+
+
 def test_delete_removes_every_row(store, factory):
     store.add(factory.make_document("d1"))
     assert store.delete("d1") is True

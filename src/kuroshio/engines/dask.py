@@ -1,8 +1,9 @@
 """The Dask engine: partitions on a Dask cluster (``options.scheduler``, or a local cluster of processes).
 
 Dask and distributed belong to the ``dask`` extra and are imported only here, only when this engine runs. Tasks are
-submitted with a bounded number in flight and collected in input order; the driver (this process) is the only
-writer of the store.
+submitted with a bounded number in flight and collected in input order; each writes its shard file (workers must
+see the run directory: a shared file system for a remote cluster) and returns only its :class:`ShardInfo`. The
+driver (this process) is the only writer of the store.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import Any
 
 from kuroshio.config import Options
 from kuroshio.engines.partitions import Partition
-from kuroshio.engines.worker import PartitionResult, Process, process_partition
+from kuroshio.engines.shards import ShardInfo
+from kuroshio.engines.worker import Process, process_partition
 from kuroshio.errors import ConfigError, KuroshioError
 
 
@@ -39,20 +41,19 @@ def _client(options: Options, workers: int) -> tuple[Any, Any]:
 
 
 def map_dask(
-    partitions: Iterable[Partition],
+    tasks: Iterable[tuple[Partition, str]],
     options: Options,
     *,
     workers: int,
     process: Process | None = None,
-    ship: str = "arrow",
-) -> Iterator[PartitionResult]:
-    """Process ``partitions`` on the cluster; yield the results in input order."""
+) -> Iterator[ShardInfo]:
+    """Code each ``(partition, shard path)`` on the cluster; yield the shards' infos in input order."""
     client, cluster = _client(options, workers)
     try:
         slots = 2 * max(workers, len(client.scheduler_info().get("workers", {})), 1)
         pending: deque[Any] = deque()
-        for partition in partitions:
-            pending.append(client.submit(process_partition, partition, options, process, ship, pure=False))
+        for partition, shard in tasks:
+            pending.append(client.submit(process_partition, partition, options, shard, process, pure=False))
             if len(pending) >= slots:
                 yield _result(pending.popleft())
         while pending:
@@ -63,9 +64,9 @@ def map_dask(
             cluster.close()
 
 
-def _result(future: Any) -> PartitionResult:
+def _result(future: Any) -> ShardInfo:
     try:
-        result: PartitionResult = future.result()
+        result: ShardInfo = future.result()
     except KuroshioError:
         raise
     except Exception as exc:  # a worker lost, a task that could not be deserialized, ...

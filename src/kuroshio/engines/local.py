@@ -1,7 +1,8 @@
 """The local engine: partitions through a process pool, in order, with a bounded number in flight.
 
 At most ``2 * workers`` partitions are submitted and not yet stored, so memory stays bounded whatever the corpus
-size. With one worker the partitions are processed in this process (no pickling at all).
+size. Each task writes its shard file and returns only its :class:`ShardInfo`. With one worker the partitions are
+processed in this process.
 """
 
 from __future__ import annotations
@@ -14,30 +15,30 @@ from concurrent.futures.process import BrokenProcessPool
 
 from kuroshio.config import Options
 from kuroshio.engines.partitions import Partition
-from kuroshio.engines.worker import PartitionResult, Process, process_partition
+from kuroshio.engines.shards import ShardInfo
+from kuroshio.engines.worker import Process, process_partition
 from kuroshio.errors import KuroshioError
 
 
 def map_local(
-    partitions: Iterable[Partition],
+    tasks: Iterable[tuple[Partition, str]],
     options: Options,
     *,
     workers: int,
     process: Process | None = None,
-    ship: str = "arrow",
-) -> Iterator[PartitionResult]:
-    """Process ``partitions`` with ``workers`` processes; yield the results in input order."""
+) -> Iterator[ShardInfo]:
+    """Code each ``(partition, shard path)`` with ``workers`` processes; yield the shards' infos in input order."""
     if workers <= 1:
-        for partition in partitions:
-            yield process_partition(partition, options, process, ship)
+        for partition, shard in tasks:
+            yield process_partition(partition, options, shard, process)
         return
     # spawn: workers start clean (no inherited DuckDB connection or threads) and see this process's sys.path.
     context = multiprocessing.get_context("spawn")
-    pending: deque[Future[PartitionResult]] = deque()
+    pending: deque[Future[ShardInfo]] = deque()
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for partition in partitions:
-                pending.append(pool.submit(process_partition, partition, options, process, ship))
+            for partition, shard in tasks:
+                pending.append(pool.submit(process_partition, partition, options, shard, process))
                 if len(pending) >= 2 * workers:
                     yield pending.popleft().result()
             while pending:

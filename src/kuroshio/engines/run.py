@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
@@ -9,9 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from kuroshio.config import Options
-from kuroshio.engines.manifest import Manifest
 from kuroshio.engines.partitions import PARTITION_BYTES, Partition, plan_partitions
-from kuroshio.engines.worker import PartitionResult, Process
+from kuroshio.engines.shards import ShardDirectory, ShardInfo
+from kuroshio.engines.worker import Process
 from kuroshio.errors import ConfigError, KuroshioError
 
 
@@ -25,6 +26,14 @@ class IngestSummary:
     failed: int = 0
     partitions: int = 0  # partitions of the inputs
     resumed: int = 0  # partitions skipped because an earlier, interrupted run stored them
+    recovered: int = 0  # partitions an interrupted run coded but did not store: loaded from its shards, not re-coded
+
+
+# The writer's DuckDB memory (page cache included). DuckDB keeps the pages of the store it fills, up to 80% of the
+# machine's memory by default, so an uncapped writer grows with the store; loading a shard needs little.
+WRITER_MEMORY = "128MB"
+# One DuckDB thread: the writer shares the cores with the workers, and loading one shard gains little from more.
+WRITER_THREADS = 1
 
 
 def run_ingest(
@@ -35,12 +44,14 @@ def run_ingest(
     progress: bool = False,
     process: Process | None = None,
     partition_bytes: int = PARTITION_BYTES,
-    ship: str = "arrow",
 ) -> IngestSummary:
     """Code every document under ``paths`` and store it in ``options.db`` with the engine ``options.engine``.
 
-    Resumes an interrupted run of the same inputs and options. ``on_error`` receives each document or input that
-    failed (the rest is stored). ``process`` replaces the options' pipeline (a picklable ``Document -> Document``).
+    Workers write a Parquet shard per partition into ``<db>.shards/``; this process, the one writer, loads each shard
+    in one transaction, records it and deletes it. Resumes an interrupted run of the same inputs and options: stored
+    partitions are skipped, shards left on disk are loaded without coding them again. ``on_error`` receives each
+    document or input that failed (the rest is stored). ``process`` replaces the options' pipeline (a picklable
+    ``Document -> Document``).
     """
     from kuroshio.store import Store
 
@@ -49,48 +60,52 @@ def run_ingest(
     workers = options.workers or available_cores()
     partitions = list(plan_partitions(paths, partition_bytes=partition_bytes))
     summary = IngestSummary(partitions=len(partitions))
-    manifest = Manifest.for_store(options.db)
-    todo = [p for p in partitions if p.key(options) not in manifest.done]
-    summary.resumed = len(partitions) - len(todo)
-    bar = _Progress(sum(p.size for p in partitions), sum(p.size for p in todo)) if progress else nullcontext(None)
     complete = False
-    with Store(options.db) as store, bar as shown:
-        _cap_writer_memory(store)
-        run_id = store.start_run(options)
-        for result in _map(todo, options, workers=workers, process=process, ship=ship):
-            for error in result.errors:
-                summary.failed += 1
-                if on_error is not None:
-                    on_error(error)
-            if result.records is not None:
-                statuses = store.add_records(result.records, run_id=run_id)
-            elif result.documents:
-                statuses = store.add_many(result.documents, run_id=run_id)
-            else:
-                statuses = []
-            for status in statuses:
-                setattr(summary, status, getattr(summary, status) + 1)
-            summary.documents += result.count
-            summary.events += result.events
-            manifest.record(result.key, documents=result.count, failed=len(result.errors))
-            if shown is not None:
-                shown.advance(result, summary)
-        store.finish_run(run_id, documents=summary.documents, events=summary.events, failed=summary.failed)
-        complete = True
-    manifest.close(complete=complete)
+    with Store(options.db, memory_limit=WRITER_MEMORY, threads=WRITER_THREADS) as store:
+        shards = ShardDirectory.for_store(options.db)  # only once this process holds the store's lock
+        try:
+            keyed = {p.key(options): p for p in partitions}  # an input named twice is coded once
+            on_disk = shards.shards()
+            left = [on_disk[k] for k in keyed if k in on_disk]
+            todo = [(p, shards.shard_path(k)) for k, p in keyed.items() if k not in shards.done and k not in on_disk]
+            summary.resumed = sum(k in shards.done for k in keyed)
+            summary.recovered = len(left)
+            total = sum(p.size for p in keyed.values())
+            remaining = sum(p.size for p, _ in todo) + sum(info.size for info in left)
+            bar = _Progress(total, remaining) if progress else nullcontext(None)
+            with bar as shown:
+                run_id = store.start_run(options)
+                coded = _map(todo, options, workers=workers, process=process)
+                for info in itertools.chain(left, coded):
+                    _store_shard(store, shards, info, run_id, summary, on_error)
+                    if shown is not None:
+                        shown.advance(info, summary)
+                store.finish_run(run_id, documents=summary.documents, events=summary.events, failed=summary.failed)
+            complete = True
+        finally:
+            shards.close(complete=complete)
     return summary
 
 
-# DuckDB caches pages up to 80% of the machine's memory, so an uncapped writer grows with the store it fills.
-WRITER_MEMORY = "256MB"
-
-
-def _cap_writer_memory(store: Any) -> None:
-    """Cap the writer's DuckDB cache so that the run's memory does not grow with the corpus (a setting, no write)."""
-    try:
-        store.con.execute(f"SET memory_limit = '{WRITER_MEMORY}'")
-    except Exception:  # another store backend, or a DuckDB without the setting: its default then
-        return
+def _store_shard(
+    store: Any,
+    shards: ShardDirectory,
+    info: ShardInfo,
+    run_id: str,
+    summary: IngestSummary,
+    on_error: Callable[[KuroshioError], None] | None,
+) -> None:
+    """Load one shard (one transaction), record its partition as stored, delete it."""
+    for error in info.errors:
+        summary.failed += 1
+        if on_error is not None:
+            on_error(error)
+    for status in store.add_parquet(info.path, run_id=run_id) if info.count else ():
+        setattr(summary, status, getattr(summary, status) + 1)
+    summary.documents += info.count
+    summary.events += info.events
+    shards.record(info.key, documents=info.count, failed=len(info.errors))
+    os.unlink(info.path)
 
 
 def available_cores() -> int:
@@ -115,17 +130,17 @@ def _check_pipeline(options: Options) -> None:
 
 
 def _map(
-    partitions: list[Partition], options: Options, *, workers: int, process: Process | None, ship: str
-) -> Iterator[PartitionResult]:
-    if not partitions:
+    tasks: list[tuple[Partition, str]], options: Options, *, workers: int, process: Process | None
+) -> Iterator[ShardInfo]:
+    if not tasks:
         return iter(())
     if options.engine == "dask":
         from kuroshio.engines.dask import map_dask
 
-        return map_dask(partitions, options, workers=workers, process=process, ship=ship)
+        return map_dask(tasks, options, workers=workers, process=process)
     from kuroshio.engines.local import map_local
 
-    return map_local(partitions, options, workers=min(workers, len(partitions)), process=process, ship=ship)
+    return map_local(tasks, options, workers=min(workers, len(tasks)), process=process)
 
 
 class _Progress:
@@ -153,9 +168,9 @@ class _Progress:
     def __exit__(self, *exc: Any) -> None:
         self._progress.stop()
 
-    def advance(self, result: PartitionResult, summary: IngestSummary) -> None:
+    def advance(self, info: ShardInfo, summary: IngestSummary) -> None:
         self._progress.update(
             self._task,
-            advance=result.size,
+            advance=info.size,
             description=f"{summary.documents} documents, {summary.events} events, {summary.failed} failed",
         )

@@ -24,7 +24,7 @@ import pyarrow as pa
 from kuroshio.errors import StoreError
 from kuroshio.model import Document, Event
 from kuroshio.store.filters import event_where
-from kuroshio.store.records import EVENT_COLUMNS, document_from_rows, event_from_row, to_records
+from kuroshio.store.records import EVENT_COLUMNS, RECORD_SCHEMA, document_from_rows, event_from_row, to_records
 from kuroshio.store.schema import DAY_SQL, MIGRATIONS, PAIR_SQL, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -37,12 +37,28 @@ class Store:
     """A Kuroshio event store in one DuckDB file (``":memory:"`` for a throwaway one).
 
     Use as a context manager. ``read_only=True`` never writes (the web server opens stores this way); ``wait`` is how
-    many seconds to keep retrying while another process holds the lock.
+    many seconds to keep retrying while another process holds the lock. ``memory_limit`` (DuckDB's size syntax,
+    e.g. ``"128MB"``) caps DuckDB's memory, its page cache included; by default DuckDB may use 80% of the machine's
+    memory and keeps the pages of a store it fills, so a long writer grows with the store. ``threads`` caps DuckDB's
+    threads (default: one per core).
     """
 
-    def __init__(self, path: str | Path = "kuroshio.duckdb", *, read_only: bool = False, wait: float = 0.0) -> None:
+    def __init__(
+        self,
+        path: str | Path = "kuroshio.duckdb",
+        *,
+        read_only: bool = False,
+        wait: float = 0.0,
+        memory_limit: str | None = None,
+        threads: int | None = None,
+    ) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self._config: dict[str, str | int] = {}
+        if memory_limit is not None:
+            self._config["memory_limit"] = memory_limit
+        if threads is not None:
+            self._config["threads"] = threads
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store")
         self._con: duckdb.DuckDBPyConnection | None = self._connect(wait)
@@ -61,7 +77,7 @@ class Store:
         deadline = time.monotonic() + wait
         while True:
             try:
-                return duckdb.connect(self.path, read_only=self.read_only)
+                return duckdb.connect(self.path, read_only=self.read_only, config=self._config)
             except duckdb.Error as exc:
                 message = str(exc)
                 locked = "lock" in message.lower()
@@ -265,6 +281,16 @@ class Store:
                 batch = table if len(write) == table.num_rows else table.take(pa.array(write, type=pa.int64()))
                 self._insert(batch, run_id)
         return statuses
+
+    def add_parquet(self, path: str | Path, *, run_id: str | None = None) -> list[str]:
+        """Store the documents of a Parquet file of Arrow rows (as :meth:`add_records`), in one transaction."""
+        import pyarrow.parquet as pq
+
+        try:
+            table = pq.read_table(path, schema=RECORD_SCHEMA, use_threads=False)
+        except (pa.ArrowException, OSError) as exc:
+            raise StoreError(f"{path}: cannot read the Parquet rows: {exc}") from None
+        return self.add_records(table, run_id=run_id)
 
     def _insert(self, batch: pa.Table, run_id: str | None) -> None:
         con = self.con
