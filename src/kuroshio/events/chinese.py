@@ -48,7 +48,7 @@ CARRY_ROOTS = VERBAL_ROOTS | {"16"}  # directed events whose target the next ver
 REACTION_ROOTS = frozenset({"11", "12", "13"})  # a reaction without a target answers the actor of the clause before
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # (not frozen: built for every actor of every coded sentence, and never changed)
 class Group:
     """Actor mentions that act together (one conjunction, one compound, one coreferent plural)."""
 
@@ -160,6 +160,7 @@ class _SentenceCoder:
         self.first_actor = first_actor if first_actor is not None else _first_actor(mentions)
         self.trigger_spans = trigger_spans
         self.quantifier = _quantifier_pattern(grammar.quantifier)
+        self.words = _grammar_patterns(grammar)
         self.clauses = self._clauses(cuts)
         self.clause_starts = [s for s, _ in self.clauses]
         self.mention_starts = [m.start for m in mentions]
@@ -325,9 +326,9 @@ class _SentenceCoder:
                 return []  # the trigger is part of a name (六方會談 as an organisation, say)
         clause = self.clause_of(start)
         rest = self.shadow[end : min(end + 8, self.clauses[clause][1])]
-        if _word_pattern(self.grammar.suffix_anchor, ()).search(rest):
+        if self.words.suffix_anchor.search(rest):
             return []  # 建交以來, 邦交正常化60年來: a time anchor, not a reported event
-        if trigger.args != "directed" and _has(self.head(clause, start), ("关于", "有关")):
+        if trigger.args != "directed" and self.words.about.search(self.head(clause, start)):
             return []  # 關於今年由中國主辦的部長會議: the meeting is a topic, not a reported event
         pool = self.nearby(clause, start)
         left = [g for g in pool if g.end <= start]
@@ -555,7 +556,7 @@ class _SentenceCoder:
             return None
         head = self.shadow[begin:start]
         found = None
-        for m in _word_pattern(self.grammar.home_bodies, ()).finditer(head):
+        for m in self.words.home_bodies.finditer(head):
             pos = begin + m.start()
             if not self._mention_covers(pos) and not self._mention_covers(pos - 1):
                 found = (pos, pos + len(m.group()))
@@ -592,7 +593,7 @@ class _SentenceCoder:
         """此舉, 此次發射 in the sentence up to the clause's end: the reaction is aimed at the actor of what was told
         just before."""
         if self.anaphor_at is None:  # found once per sentence
-            m = _word_pattern(self.grammar.anaphora, ()).search(self.shadow, self.sentence.start, self.sentence.end)
+            m = self.words.anaphora.search(self.shadow, self.sentence.start, self.sentence.end)
             self.anaphor_at = m.start() if m else self.sentence.end
         return self.anaphor_at < self.clauses[clause][1]
 
@@ -744,7 +745,7 @@ class _SentenceCoder:
         """Whether a verb of saying follows the group within its clause (李在明23日表示 ...)."""
         clause_end = self.clauses[group.clause][1]
         after = self.shadow[group.end : min(clause_end, group.end + 12)]
-        return _word_pattern(self.grammar.speech_verbs, ()).search(after) is not None
+        return self.words.speech_verbs.search(after) is not None
 
     def _agentless_passive(self, start: int, subject: Group | None) -> bool:
         """被批評 with no agent: the source is unknown, so nothing is coded."""
@@ -773,7 +774,7 @@ class _SentenceCoder:
         clause_head = self.shadow[clause_start:start]
         # a threat's content (將採取反制措施, 付出代價) is a threat made now, whatever it is conditioned on; a verb of
         # threatening (將威脅斷交) keeps the mode of its clause
-        threat = trigger.root in g.threat_roots and not any(v in trigger.pattern for v in g.threat_verbs)
+        threat = self.words.threat(trigger)
         if not threat and _has(head, g.conditional, exclude=g.conditional_exceptions):
             return "hypothetical"
         window = self.shadow[max(clause_start, start - g.negation_window) : start]
@@ -781,16 +782,18 @@ class _SentenceCoder:
         prep = next((x for x in here if x.role in ("target", "partner") and 0 <= start - x.end <= 3), None)
         if prep is not None:  # 沒有向烏克蘭提供武器: the negator comes before the prepositional phrase
             window += " " + self.shadow[max(clause_start, prep.start - 1 - g.negation_window) : prep.start - 1]
-        if _has(window, g.negation, exclude=g.negation_exceptions) or _has(clause_head, g.denial):
+        if _has(window, g.negation, exclude=g.negation_exceptions) or (
+            clause_head and self.words.denial.search(clause_head)
+        ):
             return "negated"
         if trigger.args != "directed" and self.shadow.startswith(g.suffix_negation, end):
             return "negated"  # 對話並未恢復
         purpose = clause_head.endswith(g.purpose_prefix) and not clause_head.endswith(g.purpose_exceptions)
-        if _has(clause_head, g.speculative) or purpose:
+        if (clause_head and self.words.speculative.search(clause_head)) or purpose:
             return "hypothetical"
         if trigger.intent or threat:
             return "actual"
-        if _has(clause_head, g.obligation):
+        if clause_head and self.words.obligation.search(clause_head):
             return "hypothetical"
         after = self.shadow[end : end + 2]
         if self._planned(clause_head, clause_start):
@@ -798,7 +801,7 @@ class _SentenceCoder:
         earlier = self.shadow[max(self.sentence.start, start - 20) : start]
         if "再" in self.shadow[start - 1 : start + 1] and "先" in earlier:
             return "planned"  # 先在日本停留2天，再訪問美國: the second leg is still ahead
-        if trigger.args != "directed" and _has(self.shadow[end : end + 4], g.planned_after):
+        if trigger.args != "directed" and self.words.planned_after.search(self.shadow, end, end + 4):
             return "planned"  # 首腦會談即將舉行
         if after.startswith(g.suffix_planned) and not after.startswith(g.suffix_actual):
             return "planned"
@@ -806,7 +809,7 @@ class _SentenceCoder:
 
     def _planned(self, clause_head: str, clause_start: int) -> bool:
         g = self.grammar
-        if not _word_pattern(g.planned, ()).search(clause_head):
+        if not self.words.planned.search(clause_head):
             return False  # no planned word at all (most clauses): skip the per-word scan
         last_planned = -1
         for word in g.planned:
@@ -846,10 +849,52 @@ class _SentenceCoder:
             i for i, m in enumerate(matches) if m.start() >= end and self.date_clauses[i] == clause
         ]
         for i in order:
-            chosen = self.dates.get(i)
+            chosen = self.dates.value(i)
             if chosen is not None:
-                return chosen.value, chosen.precision
+                return chosen
         return None, None
+
+
+class _GrammarPatterns:
+    """The grammar's word lists compiled once per grammar, and what each trigger is to it (looked up per trigger)."""
+
+    def __init__(self, grammar: Grammar) -> None:
+        self.grammar = grammar
+        self.suffix_anchor = _word_pattern(grammar.suffix_anchor, ())
+        self.about = _word_pattern(("关于", "有关"), ())
+        self.home_bodies = _word_pattern(grammar.home_bodies, ())
+        self.anaphora = _word_pattern(grammar.anaphora, ())
+        self.speech_verbs = _word_pattern(grammar.speech_verbs, ())
+        self.denial = _word_pattern(grammar.denial, ())
+        self.speculative = _word_pattern(grammar.speculative, ())
+        self.obligation = _word_pattern(grammar.obligation, ())
+        self.planned_after = _word_pattern(grammar.planned_after, ())
+        self.planned = _word_pattern(grammar.planned, ())
+        self.threats: dict[int, tuple[Trigger, bool]] = {}
+
+    def threat(self, trigger: Trigger) -> bool:
+        """A threat's content (將採取反制措施, 付出代價) rather than a verb of threatening (將威脅斷交)."""
+        hit = self.threats.get(id(trigger))
+        if hit is not None and hit[0] is trigger:
+            return hit[1]
+        g = self.grammar
+        value = trigger.root in g.threat_roots and not any(v in trigger.pattern for v in g.threat_verbs)
+        if len(self.threats) > 65536:
+            self.threats.clear()
+        self.threats[id(trigger)] = (trigger, value)  # (the entry holds the trigger: its id is not reused)
+        return value
+
+
+_GRAMMARS: dict[int, _GrammarPatterns] = {}
+
+
+def _grammar_patterns(grammar: Grammar) -> _GrammarPatterns:
+    found = _GRAMMARS.get(id(grammar))
+    if found is None or found.grammar is not grammar:
+        if len(_GRAMMARS) > 64:
+            _GRAMMARS.clear()
+        found = _GRAMMARS[id(grammar)] = _GrammarPatterns(grammar)
+    return found
 
 
 _COUNTED = re.compile(r"[一二两三四五六七八九十数几多0-9]+[名艘架个位批辆枚座家条]")

@@ -200,6 +200,11 @@ def find_dates(shadow: str, start: int, end: int, base_date: str | None) -> list
     return found
 
 
+_UNSEEN = object()
+# (publication date, the groups of a DATE_PATTERN match) -> what resolve() makes of it
+_RESOLVED: dict[tuple[object, ...], tuple[str, str] | None] = {}
+
+
 class LazyDates:
     """The date expressions of ``shadow[start:end]``, found at once and each resolved only when first asked for
     (a coder needs one or two of them; resolving is the costly part)."""
@@ -208,6 +213,21 @@ class LazyDates:
         self.matches = list(_SCAN.finditer(shadow, start, end))
         self.base = parse_base(base_date)
         self._resolved: dict[int, DateMention | None] = {}
+        self._values: dict[int, tuple[str, str] | None] = {}
+
+    def value(self, i: int) -> tuple[str, str] | None:
+        """(value, precision) of the i-th expression, or None when it does not resolve. The same expression resolves
+        the same way against the same publication date: resolved once per process (bounded), not once per use."""
+        if i in self._values:
+            return self._values[i]
+        key = (self.base, self.matches[i].groups())
+        resolved = _RESOLVED.get(key, _UNSEEN)
+        if resolved is _UNSEEN:
+            if len(_RESOLVED) > 65536:
+                _RESOLVED.clear()
+            resolved = _RESOLVED[key] = resolve(self.matches[i], self.base)
+        self._values[i] = resolved
+        return resolved
 
     def get(self, i: int) -> DateMention | None:
         """The i-th expression resolved, or None when it does not resolve (what :func:`find_dates` leaves out)."""
