@@ -126,7 +126,9 @@ def _has_slowly(text: str, words: tuple[str, ...], exclude: tuple[str, ...]) -> 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="不未没有断再将会并日", max_size=14))
 def test_word_search_with_exclusions_matches_a_plain_scan(text: str) -> None:
-    from kuroshio.events.chinese import _has
+    from kuroshio.events.chinese import _has, _outside, _word_pattern
 
     words, exclude = ("不", "未", "没有", "并未"), ("不断", "未来", "不会再")
     assert _has(text, words, exclude) == _has_slowly(text, words, exclude)
+    compiled = _outside(text, _word_pattern(words, ()), _word_pattern(words, exclude))
+    assert compiled == _has_slowly(text, words, exclude)

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import permutations
+from operator import attrgetter
 
 from kuroshio.config import Options
 from kuroshio.events.build import build_event, dedupe
@@ -68,11 +69,15 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
     # Simplified text may still carry Traditional characters (quotes, names, short texts detected as zh-Hans):
     # t2s is length-preserving and leaves Simplified text unchanged, so always match the converted text.
     shadow = doc.shadow if doc.shadow is not None else to_simplified(doc.text)
-    matches = [m for m in lexicon.find(shadow) if m[0].args != "stop"]
+    triggers = lexicon.triggers  # (lexicon.find without its stop phrases, in one pass)
+    found = lexicon.automaton.find_matches_as_indexes(shadow)
+    matches = [(triggers[i], s, e) for i, s, e in found if triggers[i].args != "stop"]
     if not matches:
         return []
     sentences = doc.sentences or (Sentence(index=0, start=0, end=len(doc.text)),)
-    mentions = sorted((m for m in doc.mentions if m.code and not _sea_name(shadow, m)), key=lambda m: (m.start, m.end))
+    mentions = sorted(
+        (m for m in doc.mentions if m.code and not (m.kind == "state" and _sea_name(shadow, m))), key=_START_END
+    )
     first_actor = _first_actor(mentions)
     grammar = lexicon.grammar
     home = next((country for word, country in grammar.home_markers if word in shadow), None)
@@ -121,6 +126,7 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
 
 
 _SEA_ACTOR = set("警军上空域关事运洋外峡岸产鲜")
+_START_END = attrgetter("start", "end")
 
 
 def _first_actor(mentions: list[Mention]) -> dict[str, int]:
@@ -325,8 +331,7 @@ class _SentenceCoder:
             if m.end >= end:
                 return []  # the trigger is part of a name (六方會談 as an organisation, say)
         clause = self.clause_of(start)
-        rest = self.shadow[end : min(end + 8, self.clauses[clause][1])]
-        if self.words.suffix_anchor.search(rest):
+        if self.words.suffix_anchor.search(self.shadow, end, min(end + 8, self.clauses[clause][1])):
             return []  # 建交以來, 邦交正常化60年來: a time anchor, not a reported event
         if trigger.args != "directed" and self.words.about.search(self.head(clause, start)):
             return []  # 關於今年由中國主辦的部長會議: the meeting is a topic, not a reported event
@@ -472,7 +477,7 @@ class _SentenceCoder:
             return []
         if subject is not None:
             self.last_subject, self.last_clause = subject, clause
-        mode = self.mode(trigger, start, end, pool)
+        mode = self.mode(trigger, start, end, pool, clause)
         date, precision = self.date(start, end)
         if mode == "actual" and date is not None and is_after(date, self.doc.date) and not trigger.intent:
             mode = "planned"
@@ -766,23 +771,27 @@ class _SentenceCoder:
 
     # -- mode and date ---------------------------------------------------------------------------------------------
 
-    def mode(self, trigger: Trigger, start: int, end: int, pool: list[Group] | None = None) -> str:
+    def mode(
+        self, trigger: Trigger, start: int, end: int, pool: list[Group] | None = None, clause: int | None = None
+    ) -> str:
         g = self.grammar
-        clause = self.clause_of(start)
+        if clause is None:
+            clause = self.clause_of(start)
         clause_start = max(self.clauses[clause][0], start - CONTEXT_CHARS)
         head = self.shadow[max(self.clauses[max(0, clause - CONTEXT_CLAUSES)][0], start - CONTEXT_CHARS) : start]
         clause_head = self.shadow[clause_start:start]
         # a threat's content (將採取反制措施, 付出代價) is a threat made now, whatever it is conditioned on; a verb of
         # threatening (將威脅斷交) keeps the mode of its clause
         threat = self.words.threat(trigger)
-        if not threat and _has(head, g.conditional, exclude=g.conditional_exceptions):
+        words = self.words
+        if not threat and _outside(head, words.conditional_any, words.conditional):
             return "hypothetical"
         window = self.shadow[max(clause_start, start - g.negation_window) : start]
         here = pool if pool is not None else self.nearby(clause, start)  # (code() has it already)
         prep = next((x for x in here if x.role in ("target", "partner") and 0 <= start - x.end <= 3), None)
         if prep is not None:  # 沒有向烏克蘭提供武器: the negator comes before the prepositional phrase
             window += " " + self.shadow[max(clause_start, prep.start - 1 - g.negation_window) : prep.start - 1]
-        if _has(window, g.negation, exclude=g.negation_exceptions) or (
+        if _outside(window, words.negation_any, words.negation) or (
             clause_head and self.words.denial.search(clause_head)
         ):
             return "negated"
@@ -870,6 +879,10 @@ class _GrammarPatterns:
         self.obligation = _word_pattern(grammar.obligation, ())
         self.planned_after = _word_pattern(grammar.planned_after, ())
         self.planned = _word_pattern(grammar.planned, ())
+        self.conditional_any = _word_pattern(grammar.conditional, ())
+        self.conditional = _word_pattern(grammar.conditional, grammar.conditional_exceptions)
+        self.negation_any = _word_pattern(grammar.negation, ())
+        self.negation = _word_pattern(grammar.negation, grammar.negation_exceptions)
         self.threats: dict[int, tuple[Trigger, bool]] = {}
 
     def threat(self, trigger: Trigger) -> bool:
@@ -927,6 +940,17 @@ def _has(text: str, words: tuple[str, ...], exclude: tuple[str, ...] = ()) -> bo
     pattern = _word_pattern(words, exclude)
     if not exclude:
         return pattern.search(text) is not None  # (the only group is the words: any match is one)
+    for m in pattern.finditer(text):
+        if m.lastgroup == "w":
+            return True
+    return False
+
+
+def _outside(text: str, any_word: re.Pattern[str], pattern: re.Pattern[str]) -> bool:
+    """:func:`_has` with its two patterns compiled: the words alone, then the words with their exclusions (most
+    texts hold none of the words, and the first search says so at once)."""
+    if not text or any_word.search(text) is None:
+        return False
     for m in pattern.finditer(text):
         if m.lastgroup == "w":
             return True
