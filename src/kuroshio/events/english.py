@@ -860,16 +860,21 @@ def _code_matches(
             continue
         if trig.complement:
             code = _complement(text, trig, code, tgt_group.end if tgt_group else match.end, c_right, lexicon)
-        if code[:2] in ("15", "16", "17", "18", "19", "20") and src:
-            state.aggressor = (sentence.index, src)  # also a launch with no target: reactions may follow
-        if not tgt and code[:2] in ("11", "12", "13", "14") and sentence.index - state.aggressor[0] <= 3 and (
-            rules.force_nouns.search(text, c_left, c_right)
-            or (sentence.index - state.aggressor[0] <= 2 and _BARE_REACTION.fullmatch(text, match.end, c_right))
+        near = sentence.index - state.aggressor[0]
+        if not tgt and src and near <= 3 and (
+            (code[:2] in ("11", "12", "13", "14") and (
+                rules.force_nouns.search(text, c_left, c_right)
+                or (near <= 2 and _BARE_REACTION.fullmatch(text, match.end, c_right))
+            ))
+            or (code[:2] == "15" and near <= 2 and {m.country for m in src}.isdisjoint(
+                m.country for m in state.aggressor[1]))
         ):
             # "The drills were condemned by Taiwan", "Japan expressed concern as well": the reaction targets the
             # actor of the force or sanctions told just before
             tgt = tuple(m for m in state.aggressor[1] if m.country not in {a.country for a in src})
             conf = 0.5
+        if code[:2] in ("15", "16", "17", "18", "19", "20") and src and not (code[:2] == "15" and conf == 0.5):
+            state.aggressor = (sentence.index, src)  # also a launch with no target: reactions may follow
         for a in src:
             if tgt:
                 for b in tgt:
