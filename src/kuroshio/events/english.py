@@ -241,6 +241,9 @@ class _State:
     day_anchor: bool = True  # the publication date (or dateline) gives a day
     alias_rx: re.Pattern[str] | None = None
     aggressor: tuple[int, tuple[Mention, ...]] = (-10, ())  # sentence index and source of the last force event
+    # country -> (sentence index, target) of its last conflictual event: "The DPRK denounced the U.S. ... The DPRK
+    # will take countermeasures" threatens the U.S.
+    adversary: dict[str | None, tuple[int, tuple[Mention, ...]]] = field(default_factory=dict)
     pending_joint: list[tuple[Sentence, tuple[int, int], str, str, str | None, str | None]] = field(
         default_factory=list
     )
@@ -845,10 +848,18 @@ def _code_matches(
             joint_words = _JOINT_WORDS.search(text[match.start : match.end])
             if joint_words or not tgt or code[:2] == "03":  # "agreed to share X with Y": both agree
                 with_group = _after(groups, text, rules, inside, match.end, bound, ("with",))
+                if with_group is None and _WITH.search(text, match.end, bound):  # "with the forces of X and Y"
+                    with_group = _after(groups, text, rules, inside, match.end, bound, ("of",))
                 parties = _unique(list(src) + list(_members(with_group, text)))
                 if len({m.code for m in parties}) >= 2:
                     for a, b in permutations(parties, 2):
                         emit(a, b, code if code[:2] == "03" else trig.joint, conf)  # "agreed to share": intent
+                    if code[:2] == "15":  # "staged joint drills near X": each ally shows force to X as well
+                        members = {m.code for m in parties}
+                        for b in tgt:
+                            if b.code not in members:
+                                for a in parties:
+                                    emit(a, b, code, conf)
                     state.aggressor = (sentence.index, parties)  # the allies who hold the drills
                     continue
         if trig.visit or trig.host:
@@ -860,6 +871,12 @@ def _code_matches(
             continue
         if trig.complement:
             code = _complement(text, trig, code, tgt_group.end if tgt_group else match.end, c_right, lexicon)
+        if not tgt and src and code[:2] in ("10", "11", "12", "13"):
+            countries = {m.country for m in src}
+            last = state.adversary.get(next(iter(countries))) if len(countries) == 1 else None
+            if last is not None and sentence.index - last[0] <= 3:
+                tgt = last[1]  # "The DPRK will take countermeasures": against its adversary of the sentences before
+                conf = 0.5
         near = sentence.index - state.aggressor[0]
         if not tgt and src and near <= 3 and (
             (code[:2] in ("11", "12", "13", "14") and (
@@ -875,6 +892,9 @@ def _code_matches(
             conf = 0.5
         if code[:2] in ("15", "16", "17", "18", "19", "20") and src and not (code[:2] == "15" and conf == 0.5):
             state.aggressor = (sentence.index, src)  # also a launch with no target: reactions may follow
+        if tgt and code[:2] >= "10" and code[:2] != "99":
+            for a in src:
+                state.adversary[a.country] = (sentence.index, tgt)
         for a in src:
             if tgt:
                 for b in tgt:
@@ -1164,6 +1184,7 @@ def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], ru
 _INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311", "064": "0314", "07": "033",
               "070": "033", "071": "0331", "072": "0332", "073": "0333", "08": "035"}
 
+_WITH = re.compile(r"\bwith\b")
 _BARE_REACTION = re.compile(r"(?:\s+(?:\w+ly|as well|too|also|again|on \w+day|today|yesterday))*\s*[.,!]?\s*")
 _AGREED = re.compile(r"\bagre(?:e|es|ed|eing)\b", re.IGNORECASE)
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "when", "if", "unless", "because"})
