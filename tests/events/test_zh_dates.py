@@ -91,3 +91,20 @@ def test_the_prefiltered_scan_finds_what_the_plain_pattern_finds() -> None:
         plain = [(m.span(), m.lastgroup) for m in DATE_PATTERN.finditer(text, start, end)]
         assert [(m.span(), m.lastgroup) for m in _SCAN.finditer(text, start, end)] == plain
     assert len(list(_SCAN.finditer(text))) >= 10
+
+
+def test_lazy_dates_find_what_the_full_scan_finds() -> None:
+    """The character pre-check of LazyDates never hides a date expression: same matches, same resolved dates."""
+    import random
+
+    from kuroshio.events.dates import _RELATIVE, _SCAN, LazyDates
+
+    alphabet = "0123二十五年月日号天周星期个前后以之今去明上下昨最近本数几初底旬中，。的会" + "".join(_RELATIVE)
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        lazy = LazyDates(text, 0, len(text), "2025-08-23")
+        assert [m.span() for m in lazy.matches] == [m.span() for m in _SCAN.finditer(text, 0, len(text))]
+        assert [lazy.value(i) for i in range(len(lazy.matches))] == [
+            None if (d := lazy.get(i)) is None else (d.value, d.precision) for i in range(len(lazy.matches))
+        ]

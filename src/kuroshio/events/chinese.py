@@ -114,7 +114,7 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
             if listing and opener == clause - 1 and coder.content_goes_on(clause, start):
                 opener = clause
                 continue  # 敦促日方立即糾正錯誤，撤回惡劣言論: the demand's content goes on
-            found = coder.code(trigger, start, end)
+            found = coder.code(trigger, start, end, clause)
             events.extend(found)
             following = sentence_matches[k + 1][1] if k + 1 < len(sentence_matches) else None
             takes_next = following is not None and following - end <= COMPLEMENT_GAP and not coder.not_a_verb
@@ -125,6 +125,7 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
     return dedupe(events)
 
 
+_ARGUMENT_ROLES = frozenset({"subject", "target", "partner", "agent"})
 _SEA_ACTOR = set("警军上空域关事运洋外峡岸产鲜")
 _START_END = attrgetter("start", "end")
 
@@ -324,13 +325,15 @@ class _SentenceCoder:
 
     # -- arguments -------------------------------------------------------------------------------------------------
 
-    def code(self, trigger: Trigger, start: int, end: int) -> list[Event]:
+    def code(self, trigger: Trigger, start: int, end: int, clause: int | None = None) -> list[Event]:
+        """The events of one trigger (``clause``: its clause, when the caller knows it)."""
         self.not_a_verb = False  # set when the trigger is used as a noun or lacks the partner it requires
         i = bisect_right(self.mention_starts, start)
         for m in self.mentions[max(0, i - 8) : i]:
             if m.end >= end:
                 return []  # the trigger is part of a name (六方會談 as an organisation, say)
-        clause = self.clause_of(start)
+        if clause is None:
+            clause = self.clause_of(start)
         if self.words.suffix_anchor.search(self.shadow, end, min(end + 8, self.clauses[clause][1])):
             return []  # 建交以來, 邦交正常化60年來: a time anchor, not a reported event
         if trigger.args != "directed" and self.words.about.search(self.head(clause, start)):
@@ -345,21 +348,24 @@ class _SentenceCoder:
             None,
         )  # 出席峰會並訪問韓國: 韓國 is 訪問's object (but 奉勸並敦促日本: both verbs take it)
 
-        def nearest(role: str) -> Group | None:
-            """The last group of ``here`` with ``role`` (scanned from the right, so it stops at the first fit)."""
-            for g in reversed(here):
-                if g.role != role:
-                    continue
-                if role == "subject" and self._coordinated_object(g, start):
-                    continue
-                if role in ("target", "partner") and start - g.end > 20:
-                    continue
-                if role == "partner" and self._trigger_between(g.end, start):
-                    continue  # the partner of an earlier verb is not ours
-                return g
-            return None
+        # the nearest group of each argument role: the last of ``here`` with that role that fits (one scan from the
+        # right for all four roles)
+        nearest: dict[str, Group] = {}
+        for g in reversed(here):
+            role = g.role
+            if role in nearest or role not in _ARGUMENT_ROLES:
+                continue
+            if role == "subject" and self._coordinated_object(g, start):
+                continue
+            if (role == "target" or role == "partner") and start - g.end > 20:
+                continue
+            if role == "partner" and self._trigger_between(g.end, start):
+                continue  # the partner of an earlier verb is not ours
+            nearest[role] = g
+            if len(nearest) == 4:
+                break
 
-        subject = nearest("subject")
+        subject = nearest.get("subject")
         relative = self._relative_head(subject, here)
         if relative is not None:  # 對三家向俄羅斯提供零件的中國企業實施制裁: the head noun is the target
             subject = relative[0]
@@ -374,7 +380,7 @@ class _SentenceCoder:
             subject = self._earlier_subject(clause, left)
         if subject is None:
             subject = self._bare_body(self.sentence.start, start)  # 外交部今天表示，譴責……
-        target, partner, agent = nearest("target"), nearest("partner"), nearest("agent")
+        target, partner, agent = nearest.get("target"), nearest.get("partner"), nearest.get("agent")
         if relative is not None:
             target = relative[1]
         obj = first_right if first_right is not None and first_right.role in ("subject", "partner", "target") else None

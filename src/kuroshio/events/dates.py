@@ -41,6 +41,17 @@ DATE_PATTERN = re.compile(
 _STARTS = "0-9０-９〇零一二三四五六七八九十廿卅两数几" + "".join(sorted({word[0] for word in _RELATIVE}))
 _SCAN = re.compile(f"(?=[{_STARTS}])(?:{DATE_PATTERN.pattern})")
 
+# Every DATE_PATTERN match holds one of these characters (a unit of the numeric forms, one character of each relative
+# word): a text with none of them has no date expression, found by one character-class search.
+_UNIT_CHARS = "月年日号天周星"
+_ANCHORS = re.compile(
+    "["
+    + re.escape("".join(sorted(set(_UNIT_CHARS) | {
+        next((c for c in word if c in _UNIT_CHARS), word[0]) for word in _RELATIVE
+    })))
+    + "]"
+)
+
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
 _FULL = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -210,7 +221,7 @@ class LazyDates:
     (a coder needs one or two of them; resolving is the costly part)."""
 
     def __init__(self, shadow: str, start: int, end: int, base_date: str | None) -> None:
-        self.matches = list(_SCAN.finditer(shadow, start, end))
+        self.matches = list(_SCAN.finditer(shadow, start, end)) if _ANCHORS.search(shadow, start, end) else []
         self.base = parse_base(base_date)
         self._resolved: dict[int, DateMention | None] = {}
         self._values: dict[int, tuple[str, str] | None] = {}
