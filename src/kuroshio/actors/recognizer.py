@@ -433,6 +433,7 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
     block_starts = [b.start for b in doc.blocks]
     out: list[Item] = []
     history: list[Item] = []
+    earlier: list[Item] = []  # the actors of the paragraphs before this one
     current = None
     text = doc.text
     para, following = 0, (block_starts[1] if len(block_starts) > 1 else None)
@@ -447,6 +448,7 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
             para = bisect.bisect_right(block_starts, it.start) - 1
             following = block_starts[para + 1] if para + 1 < len(block_starts) else None
         if para != current:
+            earlier.extend(history)
             history = []
             current = para
         if it.kind == "role":
@@ -467,6 +469,9 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
             ):
                 sector = nxt.sector
             picked = _plural_antecedents(history, it.entry.count, it.start, sentence_starts, text)
+            if not picked and earlier and it.entry.count == 2 and doc.lang == "en":
+                # "The two sides also exchanged views" opening a paragraph: the two states the text is about
+                picked = _main_pair(earlier)
             if not picked:
                 continue
             picked.sort(key=lambda h: h.start)
@@ -499,6 +504,18 @@ def _distinct(items: list[Item], count: int) -> list[Item]:
             if len(picked) == count:
                 break
     return picked
+
+
+def _main_pair(items: list[Item]) -> list[Item]:
+    """The first mentions of the two states named most often in ``items`` (ties: the earlier first); [] if fewer."""
+    counts: dict[str, int] = {}
+    first: dict[str, Item] = {}
+    for h in items:
+        if h.country:
+            counts[h.country] = counts.get(h.country, 0) + 1
+            first.setdefault(h.country, h)
+    ranked = sorted(counts, key=lambda c: (-counts[c], first[c].start))
+    return [first[c] for c in ranked[:2]] if len(ranked) >= 2 else []
 
 
 def _coordinated(items: list[Item], count: int, text: str) -> list[Item]:
