@@ -723,10 +723,14 @@ def _code_matches(
         inside = match.start + len(match.head)
         mode = _mode(text, c_left, match, rules, s_end, s_start)
         code = _refine(trig, text, match, c_left, c_right)
-        if code[:2] in _INTENT_OF and not trig.intent and rules.intent_frame.search(
+        if code[:2] in _INTENT_OF and not trig.intent and (rules.intent_frame.search(
             " ".join(w for w in _last_words(text, c_left, match.start, 7, 60)
                      if not w.endswith("ly") and w.lower() not in rules.frame_fillers)
-        ):
+        ) or (mode == "planned" and code[:2] in ("05", "06", "07", "08") and code != "057" and not trig.visit
+              and not trig.host
+              and _WILL_BEFORE.search(text, max(c_left, match.start - 30), match.start))):
+            # "vowed to / will continue to / agreed to" + a cooperative act, "Japan will invest in X" (the annotation
+            # guide: "X said it will deepen cooperation with Y" is an actual 03 event): a statement of intent
             # "vowed to / will continue to / agreed to" + a cooperative act: an actual statement of intent (03)
             code = _INTENT_OF.get(code, _INTENT_OF[code[:2]])
             if mode == "planned":
@@ -1185,6 +1189,7 @@ _INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311
               "070": "033", "071": "0331", "072": "0332", "073": "0333", "08": "035"}
 
 _WITH = re.compile(r"\bwith\b")
+_WILL_BEFORE = re.compile(r"(?:\b(?:will|shall)|['’]ll)\s+(?:\w+ly\s+|also\s+|further\s+|soon\s+)*$", re.IGNORECASE)
 _BARE_REACTION = re.compile(r"(?:\s+(?:\w+ly|as well|too|also|again|on \w+day|today|yesterday))*\s*[.,!]?\s*")
 _AGREED = re.compile(r"\bagre(?:e|es|ed|eing)\b", re.IGNORECASE)
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "when", "if", "unless", "because"})
