@@ -452,8 +452,9 @@ def code_sentence_texts(texts: list[str]) -> int:
 
 _DATELINE = re.compile(
     r"[A-Z][A-Za-z .'’\-]{1,40},\s+((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)"
-    r"\s*(?:\([^)]{1,30}\)\s*)?(?:--|—|–|-)\s*"
-)
+    r"\s*(?:\([^)]{1,30}\)\s*|(?:Kyodo|Yonhap|Xinhua|KCNA|AP|AFP|Reuters|NHK|UPI|dpa|Jiji|ANTARA|Bernama)\s+)?"
+    r"(?:--|—|–|-)\s*"
+)  # "TOKYO, June 30 Kyodo -"
 
 
 def _code(doc: Document) -> list[Event]:
@@ -710,8 +711,13 @@ def _code_matches(
             between = text[governed[0] : match.start]
             if trig.kind == "noun" and governed[2] in ("02", "10", "13") and not _AND_BEFORE.search(between):
                 continue  # "threatened sanctions", "demanded compensation": the content, not an event
-            if _COMPLEMENT_WORD.search(between) and not _AND_BEFORE.search(between):
-                continue  # the content of an appeal, demand, accusation or threat, not an event of its own
+            if _COMPLEMENT_WORD.search(between) and (
+                not _AND_BEFORE.search(between)
+                or (trig.kind == "verb" and lexicon.verb_forms.get(match.head, "") == match.head)
+            ):
+                # the content of an appeal, demand, accusation or threat, not an event of its own; "demanded that X
+                # correct ... and retract ...": a verb in its base form after "and" continues the content
+                continue
         c_left, c_right = _clause_bounds(text, s_start, s_end, match.start, rules)
         bound = c_right
         for v in verb_starts:
@@ -753,7 +759,8 @@ def _code_matches(
                 caused = _caused(text, groups, c_left, match.start, rules) if lead.endswith(" ") else None
                 if caused is not None:  # "prompting Seoul to lodge a complaint": Seoul lodges it
                     src = _members(caused, text)
-                elif previous is None and (coordinated or _at_end(_INFINITIVE_LEAD, lead)):
+                elif previous is None and (coordinated or (_at_end(_INFINITIVE_LEAD, lead) and not _subject_of_verb(
+                        text, groups, c_left, match.start, taken))):
                     # "The Government ... expresses regret that Japan ..., and urges Japan to": the main subject;
                     # "The Ministry summoned X to lodge a protest": the subject of the clause, not its object
                     first = _first_subject(groups, s_start if coordinated else c_left,
@@ -796,12 +803,15 @@ def _code_matches(
         ) -> tuple[str, str | None, str | None]:
             if timing:
                 return timing[0]
-            date, precision = _date(dates_for(mode == "planned"), match.start, c_left, c_right)
+            comma = text.find(",", match.end, c_right)  # "resumed imports, lifting a ban imposed in 2023"
+            date, precision = _date(dates_for(mode == "planned"), match.start, c_left, comma if comma >= 0 else c_right)
             if mode == "actual" and not trig.intent and code[:2] != "03":
                 day = anchor[0] if isinstance(anchor, tuple) else None
                 reference = (day.isoformat() if state.day_anchor else doc.date) if day else None
                 headline = trig.kind == "verb" and src and any(
-                    g.end <= match.start and _TO_BETWEEN.fullmatch(text, g.end, match.start) for g in groups
+                    g.end <= match.start and _TO_BETWEEN.fullmatch(text, g.end, match.start)
+                    and not any(v < g.start for v in verb_starts)  # "summoned X to protest": a purpose
+                    for g in groups
                 ) and _caused(text, groups, c_left, match.start, rules) is None
                 shared = min(len(date or ""), len(reference or ""))
                 if headline or (date and reference and date[:shared] > reference[:shared]):
@@ -926,6 +936,16 @@ _INFINITIVE = re.compile(
     r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|each|all|both|either|neither|every|any|some|"
     r"two|three|four|five|several|many|other|fellow)\b)[a-z]+\b"
 )  # "threatened to strike X", not "conveyed concerns to both X and Y"
+
+
+_VERB_TO = re.compile(r"\s+(?:(?:has|have|had|is|are|was|were|also|\w+ly)\s+)*[a-z]+(?:ed|s)\s+to\s+$")
+
+
+def _subject_of_verb(text: str, groups: list[Group], left: int, pos: int, taken: set[int]) -> bool:
+    """The nearest subject before an infinitive trigger is followed by its own verb ("China has decided to resume"),
+    so it is the trigger's subject too (not an object as in "summoned X to lodge")."""
+    g = _subject(groups, left, pos, taken)
+    return g is not None and _VERB_TO.fullmatch(text, g.end, pos) is not None
 
 
 def _caused(text: str, groups: list[Group], left: int, pos: int, rules: Rules) -> Group | None:
