@@ -484,7 +484,14 @@ def _code(doc: Document) -> list[Event]:
                     events.append(build_event(doc, sentence, a, b, code, mode=mode, date=date,
                                               date_precision=precision, trigger=span, confidence=0.5,
                                               source_code=a.code, target_code=b.code))
-    return dedupe(events)
+    return dedupe(_drop_untargeted_twins(events))
+
+
+def _drop_untargeted_twins(events: list[Event]) -> list[Event]:
+    """An event with no target whose source has an event of the same root with a target in the same sentence is
+    the same event told twice ("resumed imports of Japanese seafood, lifting a ban"): keep the targeted one."""
+    targeted = {(e.sentence_index, e.source, e.root) for e in events if e.target is not None}
+    return [e for e in events if e.target is not None or (e.sentence_index, e.source, e.root) not in targeted]
 
 
 def _context_mentions(doc: Document, rules: Rules) -> tuple[Mention, ...]:
