@@ -695,7 +695,7 @@ class _SentenceCoder:
     def _object_gap(self, gap: str) -> bool:
         """Text between a trigger and its object: a few characters (訪問了, 會見來訪的), or a counted noun phrase
         (扣押一艘涉嫌非法捕撈的中國漁船)."""
-        if any(c in "、和" for c in gap):
+        if "、" in gap or "和" in gap:
             return False
         if len(gap) <= OBJECT_GAP:
             return True
@@ -750,7 +750,7 @@ class _SentenceCoder:
 
     def _object_of_trigger(self, group: Group) -> bool:
         """遏制中國: a group right after a trigger is that trigger's object, not a later clause's subject."""
-        return any(group.start - k in self.trigger_ends for k in range(OBJECT_GAP + 1))
+        return not self.trigger_ends.isdisjoint(range(group.start - OBJECT_GAP, group.start + 1))
 
     def _speaks(self, group: Group) -> bool:
         """Whether a verb of saying follows the group within its clause (李在明23日表示 ...)."""
@@ -859,13 +859,16 @@ class _SentenceCoder:
         if not matches:
             return None, None
         clause = self.clause_of(start)
+        dates, clauses = self.dates, self.date_clauses
         before = [i for i, m in enumerate(matches) if m.end() <= start]
-        order = [i for i in reversed(before) if self.date_clauses[i] == clause] + before[::-1] + [
-            i for i, m in enumerate(matches) if m.start() >= end and self.date_clauses[i] == clause
-        ]
-        for i in order:
-            chosen = self.dates.value(i)
-            if chosen is not None:
+        for i in reversed(before):  # the last before the trigger in its clause
+            if clauses[i] == clause and (chosen := dates.value(i)) is not None:
+                return chosen
+        for i in reversed(before):  # the last before it in the sentence
+            if (chosen := dates.value(i)) is not None:
+                return chosen
+        for i, m in enumerate(matches):  # the first after it in its clause
+            if m.start() >= end and clauses[i] == clause and (chosen := dates.value(i)) is not None:
                 return chosen
         return None, None
 
