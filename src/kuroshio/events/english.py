@@ -892,6 +892,11 @@ def _code_matches(
             continue
         if trig.complement:
             code = _complement(text, trig, code, tgt_group.end if tgt_group else match.end, c_right, lexicon)
+        if not tgt and src and code[:2] == "13":  # "will take countermeasures if Washington persists"
+            cond = _IF_AFTER.search(text, match.end, c_right)
+            if cond is not None:
+                tgt = _members(_first_subject(groups, cond.end() - 1, c_right, taken), text)
+                tgt = tuple(m for m in tgt if m.country not in {a.country for a in src})
         if not tgt and src and code[:2] in ("10", "11", "12", "13"):
             countries = {m.country for m in src}
             last = state.adversary.get(next(iter(countries))) if len(countries) == 1 else None
@@ -1137,11 +1142,12 @@ def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int, s_start
     if rules.negation.search(" ".join(words[-rules.negation_window :])):
         return "negated"
     semicolon = text.find(";", match.end, s_end)
+    threat = match.trigger.code[:2] == "13"  # a conditional threat is made all the same ("will retaliate if ...")
     if (
-        rules.hypothetical_clause.search(text, left, start)
-        or _IF_AFTER.search(text, match.end, semicolon if semicolon >= 0 else s_end)
+        (not threat and rules.hypothetical_clause.search(text, left, start))
+        or (not threat and _IF_AFTER.search(text, match.end, semicolon if semicolon >= 0 else s_end))
         or (
-            _hypothetical_words(rules, words, match.trigger.intent)
+            _hypothetical_words(rules, words, match.trigger.intent or threat)
             and not rules.hypothetical_not.search(" ".join(words[-4:]) + " ")
         )
     ):
