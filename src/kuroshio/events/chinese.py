@@ -85,17 +85,13 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
     events: list[Event] = []
     mi = ti = 0
     previous_actor: list[Mention] = []  # the first actor of the sentence before (此舉 points back to it)
+    match_starts = [s for _, s, _ in matches]  # (both sorted: each sentence's share found by bisection)
+    mention_starts = [m.start for m in mentions]
     for sentence in sentences:
-        while ti < len(matches) and matches[ti][1] < sentence.start:
-            ti += 1
-        tj = ti
-        while tj < len(matches) and matches[tj][1] < sentence.end:
-            tj += 1
-        while mi < len(mentions) and mentions[mi].start < sentence.start:
-            mi += 1
-        mj = mi
-        while mj < len(mentions) and mentions[mj].start < sentence.end:
-            mj += 1
+        ti = bisect_left(match_starts, sentence.start, ti)
+        tj = bisect_left(match_starts, sentence.end, ti)
+        mi = bisect_left(mention_starts, sentence.start, mi)
+        mj = bisect_left(mention_starts, sentence.end, mi)
         if tj == ti or (mj == mi and home is None):
             # no trigger; or no actor and no home state for a bare 外交部: no subject, so nothing can be coded
             previous_actor = [m for m in mentions[mi:mj] if m.kind != "coref"][:1]
