@@ -990,8 +990,8 @@ def _after(
     one ("called on X", "met with X"); groups whose actors are all the source's own are skipped ("met his X").
     """
     for g in groups:
-        if g.used or g.end > right or g.start < inside:
-            continue
+        if g.used or g.end > right or g.start < inside or text.startswith(_BASED, g.end):
+            continue  # "U.S.-based subsidiaries of Hanwha": a location, not the actor
         if g.start in subjects and not _THAT.search(text, pos, g.start):
             continue  # "urged all sides ..., and Russia criticized": Russia starts a clause ("demanded that X" may)
         if g.start >= pos:
@@ -1221,6 +1221,7 @@ def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], ru
 _INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311", "064": "0314", "07": "033",
               "070": "033", "071": "0331", "072": "0332", "073": "0333", "08": "035"}
 
+_BASED = ("-based", "–based")
 _WITH = re.compile(r"\bwith\b")
 _WILL_BEFORE = re.compile(r"(?:\b(?:will|shall)|['’]ll)\s+(?:\w+ly\s+|also\s+|further\s+|soon\s+)*$", re.IGNORECASE)
 _BARE_REACTION = re.compile(r"(?:\s+(?:\w+ly|as well|too|also|again|on \w+day|today|yesterday))*\s*[.,!]?\s*")
