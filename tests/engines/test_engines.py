@@ -166,6 +166,15 @@ def _ids_in(partition, options: Options) -> list[str]:  # type: ignore[no-untype
     return [d.id for d in read_partition(partition, options)]
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_pipeline_that_cannot_be_built_fails_the_run_at_once(corpus: Path, tmp_path: Path, workers: int) -> None:
+    from kuroshio.errors import ConfigError
+
+    options = Options(db=str(tmp_path / "x.duckdb"), workers=workers, stages=("normalize", "no-such-stage"))
+    with pytest.raises(ConfigError, match="no-such-stage"):
+        run_ingest([str(corpus)], options, partition_bytes=PARTITION)
+
+
 def test_cli_ingest_with_two_workers(corpus: Path, tmp_path: Path, runner) -> None:
     from kuroshio.cli import app
 

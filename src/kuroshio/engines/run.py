@@ -13,7 +13,7 @@ from kuroshio.config import Options
 from kuroshio.engines.partitions import PARTITION_BYTES, Partition, plan_partitions
 from kuroshio.engines.shards import ShardDirectory, ShardInfo
 from kuroshio.engines.worker import Process
-from kuroshio.errors import ConfigError, KuroshioError
+from kuroshio.errors import KuroshioError
 
 
 @dataclass(slots=True)
@@ -31,7 +31,7 @@ class IngestSummary:
 
 # The writer's DuckDB memory (page cache included). DuckDB keeps the pages of the store it fills, up to 80% of the
 # machine's memory by default, so an uncapped writer grows with the store; loading a shard needs little.
-WRITER_MEMORY = "128MB"
+WRITER_MEMORY = "64MB"
 # One DuckDB thread: the writer shares the cores with the workers, and loading one shard gains little from more.
 WRITER_THREADS = 1
 
@@ -55,8 +55,6 @@ def run_ingest(
     """
     from kuroshio.store import Store
 
-    if process is None:
-        _check_pipeline(options)
     workers = options.workers or available_cores()
     partitions = list(plan_partitions(paths, partition_bytes=partition_bytes))
     summary = IngestSummary(partitions=len(partitions))
@@ -114,19 +112,6 @@ def available_cores() -> int:
         return len(os.sched_getaffinity(0)) or 1
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
-
-
-def _check_pipeline(options: Options) -> None:
-    """Fail the run at once (not once per partition) when the pipeline cannot be built."""
-    from kuroshio.pipeline import Pipeline
-
-    try:
-        Pipeline(options)
-    except KuroshioError:
-        raise
-    except Exception as exc:
-        stages = ", ".join(options.stages)
-        raise ConfigError(f"cannot build the pipeline ({stages}): {type(exc).__name__}: {exc}") from None
 
 
 def _map(

@@ -16,7 +16,7 @@ from functools import lru_cache
 from kuroshio.config import Options
 from kuroshio.engines.partitions import Partition, read_partition
 from kuroshio.engines.shards import ShardInfo, write_shard
-from kuroshio.errors import IngestError, KuroshioError, StageError
+from kuroshio.errors import ConfigError, IngestError, KuroshioError, StageError
 from kuroshio.model import Document
 
 Process = Callable[[Document], Document]
@@ -24,9 +24,16 @@ Process = Callable[[Document], Document]
 
 @lru_cache(maxsize=4)
 def _pipeline(options: Options) -> Process:
+    """The options' pipeline, built once per process; a ConfigError when it cannot be built (which fails the run)."""
     from kuroshio.pipeline import Pipeline
 
-    return Pipeline(options).process
+    try:
+        return Pipeline(options).process
+    except KuroshioError:
+        raise
+    except Exception as exc:
+        stages = ", ".join(options.stages)
+        raise ConfigError(f"cannot build the pipeline ({stages}): {type(exc).__name__}: {exc}") from None
 
 
 def process_partition(partition: Partition, options: Options, shard: str, process: Process | None = None) -> ShardInfo:
@@ -36,8 +43,8 @@ def process_partition(partition: Partition, options: Options, shard: str, proces
 
     info = ShardInfo(partition.key(options), shard, size=partition.size)
     documents: list[Document] = []
+    run = process if process is not None else _pipeline(options)  # a pipeline that cannot be built fails the run
     try:
-        run = process if process is not None else _pipeline(options)
         for item in read_partition(partition, options):
             if isinstance(item, KuroshioError):
                 info.errors.append(item)
@@ -50,7 +57,7 @@ def process_partition(partition: Partition, options: Options, shard: str, proces
                 info.errors.append(exc)
             except Exception as exc:  # a bug met on one document must not lose the partition
                 info.errors.append(StageError("pipeline", item.id, f"{type(exc).__name__}: {exc}"))
-    except KuroshioError as exc:  # the partition itself could not be read (or the pipeline not built)
+    except KuroshioError as exc:  # the partition itself could not be read
         info.errors.append(exc)
     except Exception as exc:
         info.errors.append(IngestError(", ".join(partition.paths), f"{type(exc).__name__}: {exc}"))
