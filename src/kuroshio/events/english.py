@@ -289,7 +289,7 @@ def _slots(
     if state.aliases:
         if state.alias_rx is None:  # names learnt so far, as one regex (rebuilt when a name is learnt)
             names = sorted(state.aliases, key=len, reverse=True)
-            state.alias_rx = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+            state.alias_rx = re.compile(r"\b(?:" + "|".join(_alias_pattern(n) for n in names) + r")\b", re.IGNORECASE)
         for w in state.alias_rx.finditer(text, sentence.start, sentence.end):
             name = w.group(0)
             if name.lower().startswith("the "):
@@ -615,9 +615,11 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rule
                 slot.members = state.speaker or state.last_subject
             elif slot.pronoun == "third":
                 antecedent: tuple[Mention, ...] = ()
-                plural = text[slot.start : slot.end].lower() in ("they", "their", "them")
+                word = text[slot.start : slot.end].lower()
+                plural = word in ("they", "their", "them")
+                owner = word in ("its", "their", "his", "her")  # "the DPRK's launches and its cooperation"
                 for g in groups:
-                    if g.end <= slot.start and g is not group and not _possessor(text, g.end, rules):
+                    if g.end <= slot.start and g is not group and (owner or not _possessor(text, g.end, rules)):
                         members = tuple(m for sl in g.slots for m in sl.members)
                         if members and (not g.prep or (plural and len({m.code for m in members}) >= 2)):
                             antecedent = members
@@ -777,6 +779,9 @@ def _code_matches(
                     src = _members(_subject(groups, s_start, match.start, taken), text)
                 exclude = {m.code for m in src}
                 tgt_group = _after(groups, text, rules, inside, match.end, bound, trig.tprep, exclude, subjects)
+                if tgt_group is not None and trig.sym and len({m.country for m in src}) >= 2 and \
+                        _NEAR_OBJECT.fullmatch(text, match.end, tgt_group.start) is None:
+                    tgt_group = None  # "A and B discussed X's cooperation with Russia": the topic, not a party
                 if tgt_group is None:  # "deplores and firmly opposes the U.S. move": both verbs share the object
                     nxt = next((m for m in matches if m.start >= match.end and m.trigger.kind == "verb"), None)
                     if nxt is not None and _SHARED_OBJECT.fullmatch(text, match.end, nxt.start):
@@ -1221,6 +1226,7 @@ def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], ru
 _INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311", "064": "0314", "07": "033",
               "070": "033", "071": "0331", "072": "0332", "073": "0333", "08": "035"}
 
+_NEAR_OBJECT = re.compile(r"\s*(?:\w+\s+){0,2}?(?:with|and|to)?\s*(?:the\s+)?")
 _BASED = ("-based", "–based")
 _WITH = re.compile(r"\bwith\b")
 _WILL_BEFORE = re.compile(r"(?:\b(?:will|shall)|['’]ll)\s+(?:\w+ly\s+|also\s+|further\s+|soon\s+)*$", re.IGNORECASE)
@@ -1255,7 +1261,17 @@ def _at_end(pattern: re.Pattern[str], text: str) -> bool:
 
 _TITLE_ALIASES = frozenset({"Secretary", "President", "Minister", "Premier", "Chancellor", "Spokesperson",
                             "Ambassador", "Chairman", "Envoy"})
-_THE_TITLE = re.compile(r"\b[Tt]he\s+(" + "|".join(sorted(_TITLE_ALIASES)) + r")\b(?!\s+(?:of\s+)?[A-Z])")
+_QUALIFIERS = r"(?:(?-i:Foreign|Defense|Defence|Prime|Vice|Deputy|Chief|Cabinet|Trade|Unification)\s+){0,2}"
+_THE_TITLE = re.compile(
+    r"\b[Tt]he\s+" + _QUALIFIERS + "(" + "|".join(sorted(_TITLE_ALIASES)) + r")\b(?!\s+(?:of\s+)?[A-Z])"
+)
+
+
+def _alias_pattern(name: str) -> str:
+    """A learnt name as a regex: "the minister" also matches "the Foreign Minister"."""
+    if name.startswith("the "):
+        return r"the\s+" + _QUALIFIERS + re.escape(name[4:])
+    return re.escape(name)
 _BODY_ALIASES = frozenset({"ministry", "embassy", "government", "spokesperson", "spokesman", "spokeswoman"})
 _THE_BODY = re.compile(r"\b[Tt]he\s+(?i:(" + "|".join(sorted(_BODY_ALIASES)) + r"))\b(?!\s+(?:of\s+)?[A-Z])")
 
