@@ -24,7 +24,7 @@ PARQUET_SUFFIXES = {".parquet"}
 
 # About this much source text per partition: small enough to bound worker and driver memory, large enough that
 # pickling and scheduling overhead stays small next to coding.
-PARTITION_BYTES = 256_000
+PARTITION_BYTES = 512_000
 FILES_PER_BATCH = 64
 _READ_CHUNK = 1 << 20
 
