@@ -151,3 +151,16 @@ def test_html_in_big5_with_declared_charset(tmp_path: Path) -> None:
     (doc,) = run([path])
     assert isinstance(doc, Document)
     assert "中國外交部對此表示強烈不滿" in doc.text
+
+
+def test_document_from_record_reads_one_corpus_record_as_a_corpus_line_is_read(tmp_path: Path) -> None:
+    from kuroshio.ingest import document_from_record
+
+    record = {"id": "r1", "text": NEWS, "date": "2025-03-05", "lang": "zh-Hant"}
+    (tmp_path / "c.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    (from_file,) = run([tmp_path / "c.jsonl"])
+    assert document_from_record(record, str(tmp_path / "c.jsonl"), 1, Options()) == from_file
+    bad = document_from_record(["not", "a", "mapping"], "feed.jsonl", 7, Options())
+    assert isinstance(bad, IngestError) and (bad.path, bad.line) == ("feed.jsonl", 7)
+    empty = document_from_record({"id": "e", "text": "  "}, "feed.jsonl", 8, Options())
+    assert isinstance(empty, IngestError) and "empty" in empty.reason
