@@ -216,7 +216,10 @@ def ingest(
     lang: LangOpt = None,
     dictionary: DictOpt = None,
 ) -> None:
-    """Code documents and store them (idempotent: the same content is stored once)."""
+    """Code documents and store them (idempotent: the same content is stored once).
+
+    An interrupted run resumes where it stopped when the same command is run again (see docs/engines.md).
+    """
     from kuroshio.engines import run_ingest
 
     options = _options(
@@ -233,6 +236,12 @@ def ingest(
         f"{summary.replaced} replaced), {summary.events} events, {summary.failed} failed -> {options.db}",
         markup=False,
     )
+    if summary.resumed or summary.recovered:
+        err.print(
+            f"resumed an interrupted run: {summary.resumed} of {summary.partitions} partitions were already stored, "
+            f"{summary.recovered} loaded from the shards it left",
+            markup=False,
+        )
     if summary.failed:
         raise typer.Exit(1)
 
