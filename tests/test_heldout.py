@@ -1,14 +1,18 @@
 """Held-out gates: the coder's §5 scores on documents written after it was tuned must not drop.
 
 ``tests/heldout`` was written after the coder was tuned (its error classes later guided a recall pass);
-``tests/heldout2`` was written and committed before any coder ran on it and never seen by the coders' authors. Each
-folder's README.md gives the set and its numbers. The floors sit about 0.05 below the F1 measured on 2026-11-27.
-Raise them when the coder improves; never lower them without writing down why in that README.md.
+``tests/heldout2`` was written and committed before any coder ran on it (its error classes later guided the English
+pass); ``tests/heldout3`` was written and committed before the coders ran on it and is the clean number for unseen
+text; ``tests/entune`` is the English tuning set (its numbers are no evidence of accuracy on unseen text, the gate only
+keeps what the tuning gained). Each folder's README.md gives the set and its numbers. The floors sit about 0.05 below
+the F1 measured on 2026-11-27. Raise them when the coder improves; never lower them without writing down why in that
+README.md.
 """
 
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -17,29 +21,38 @@ from kuroshio.config import Options
 from kuroshio.evaluate import Report, evaluate_paths
 
 TESTS = Path(__file__).resolve().parent
-SETS = ("heldout", "heldout2")
-# set -> (language group, level) -> minimum micro F1. Measured 2026-11-27:
-# heldout  zh root 0.771 quad 0.766, en root 0.630 quad 0.694 (before the recall passes)
-# heldout2 zh root 0.806 quad 0.837, en root 0.448 quad 0.426
+SETS = ("heldout", "heldout2", "heldout3", "entune")
+# set -> (language group, level) -> minimum micro F1. Measured 2026-11-27 (second session):
+# heldout  zh root 0.840 quad 0.832, en root 0.755 quad 0.809
+# heldout2 zh root 0.806 quad 0.837, en root 0.857 quad 0.857 (en was 0.448 / 0.426 before the English pass)
+# heldout3 zh root 0.608 quad 0.767, en root 0.565 quad 0.625 (scored once, after the English pass)
+# entune   en root 0.683 quad 0.746 (0.462 / 0.565 before the English pass)
 FLOORS = {
-    "heldout": {("zh", "root"): 0.72, ("zh", "quad"): 0.71, ("en", "root"): 0.58, ("en", "quad"): 0.64},
-    "heldout2": {("zh", "root"): 0.75, ("zh", "quad"): 0.78, ("en", "root"): 0.40, ("en", "quad"): 0.37},
+    "heldout": {("zh", "root"): 0.79, ("zh", "quad"): 0.78, ("en", "root"): 0.70, ("en", "quad"): 0.76},
+    "heldout2": {("zh", "root"): 0.75, ("zh", "quad"): 0.78, ("en", "root"): 0.80, ("en", "quad"): 0.80},
+    "heldout3": {("zh", "root"): 0.55, ("zh", "quad"): 0.71, ("en", "root"): 0.51, ("en", "quad"): 0.57},
+    "entune": {("en", "root"): 0.63, ("en", "quad"): 0.69},
 }
-MAX_MODE_LEAKS = 1  # measured 0 on both
-DOCUMENTS = 18
+MAX_MODE_LEAKS = {"heldout": 1, "heldout2": 1, "heldout3": 6, "entune": 1}  # measured 0, 0, 6, 0
+DOCUMENTS = {"heldout": 18, "heldout2": 18, "heldout3": 22, "entune": 24}
 
 
 def _paths(name: str) -> tuple[Path, Path]:
     return TESTS / name / "gold.jsonl", TESTS / name / "corpus.jsonl"
 
 
-@pytest.fixture(scope="module", params=SETS)
-def report(request: pytest.FixtureRequest) -> tuple[str, Report]:
-    gold, corpus = _paths(request.param)
+@cache
+def _score(name: str) -> Report:
+    gold, corpus = _paths(name)
     errors: list[object] = []
     result = evaluate_paths(str(gold), [str(corpus)], Options(), on_error=errors.append)
     assert not errors and result.failed == 0 and not result.unmatched
-    return request.param, result
+    return result
+
+
+@pytest.fixture(params=SETS)
+def report(request: pytest.FixtureRequest) -> tuple[str, Report]:
+    return request.param, _score(request.param)
 
 
 def _records(path: Path, key: str) -> dict[str, dict]:
@@ -51,7 +64,7 @@ def _records(path: Path, key: str) -> dict[str, dict]:
 def test_gold_covers_the_corpus_and_follows_the_format(name: str) -> None:
     gold_path, corpus_path = _paths(name)
     corpus, gold = _records(corpus_path, "id"), _records(gold_path, "doc")
-    assert set(corpus) == set(gold) and len(corpus) == DOCUMENTS
+    assert set(corpus) == set(gold) and len(corpus) == DOCUMENTS[name]
     for doc, record in gold.items():
         keys = [(ev["source"], ev["target"], ev["root"], ev["mode"]) for ev in record["events"]]
         assert len(keys) == len(set(keys)), doc  # one record per (source, target, root, mode)
@@ -62,18 +75,19 @@ def test_gold_covers_the_corpus_and_follows_the_format(name: str) -> None:
 
 
 def test_every_document_is_scored_with_its_language(report: tuple[str, Report]) -> None:
-    _, result = report
+    name, result = report
     langs = {d.doc: d.lang for d in result.documents}
-    assert len(langs) == DOCUMENTS
+    assert len(langs) == DOCUMENTS[name]
     assert all(lang == doc.split("_")[1] for doc, lang in langs.items())
 
 
-@pytest.mark.parametrize(("group", "level"), [("zh", "root"), ("zh", "quad"), ("en", "root"), ("en", "quad")])
-def test_f1_stays_above_the_pinned_floor(report: tuple[str, Report], group: str, level: str) -> None:
-    name, result = report
+@pytest.mark.parametrize(("name", "group", "level"), [(n, g, lv) for n in SETS for g, lv in FLOORS[n]])
+def test_f1_stays_above_the_pinned_floor(name: str, group: str, level: str) -> None:
+    result = _score(name)
     f1, floor = result.by_lang()[group][level]["f1"], FLOORS[name][group, level]
     assert f1 >= floor, f"{name}: {group} {level} F1 {f1} < floor {floor}"
 
 
 def test_mode_leaks_stay_rare(report: tuple[str, Report]) -> None:
-    assert report[1].mode_leaks <= MAX_MODE_LEAKS
+    name, result = report
+    assert result.mode_leaks <= MAX_MODE_LEAKS[name]
