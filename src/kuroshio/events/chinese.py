@@ -298,10 +298,11 @@ class _SentenceCoder:
         if i >= 0 and start < self.sorted_spans[i][1]:
             return "internal"  # the 日 of 訪日 is the trigger's own target, no one's subject
         g = self.grammar
-        counted = self.quantifier.search(self.shadow, max(self.sentence.start, start - 8), start)  # (endpos: $)
+        first = self.sentence.start
+        counted = self.quantifier.search(self.shadow, first if start - 8 < first else start - 8, start)  # (endpos: $)
         if counted is not None:  # 對多名中國官員: the preposition is before the counted phrase
             start -= len(counted.group(0))
-        before = self.shadow[max(self.sentence.start, start - 3) : start]
+        before = self.shadow[first if start - 3 < first else start - 3 : start]
         exception = (
             next(w for w in g.preposition_exceptions if before.endswith(w))
             if before.endswith(g.preposition_exceptions) else None
