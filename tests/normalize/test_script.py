@@ -34,3 +34,13 @@ def test_shadow_preserves_length_and_is_idempotent(text):
     shadow = to_simplified(text)
     assert len(shadow) == len(text)
     assert to_simplified(shadow) == shadow
+
+
+@given(st.text(alphabet="國国這这說说的了中文ab 。", max_size=400), st.integers(min_value=1, max_value=40))
+def test_counting_changed_characters_stops_only_once_enough(text, enough):
+    """The script decision counts Traditional characters only until it has enough: the same decision as a full count."""
+    from kuroshio.normalize.script import _count_changed
+
+    shadow = to_simplified(text)
+    full = sum(a != b for a, b in zip(text, shadow, strict=True))
+    assert (_count_changed(text, shadow, enough) >= enough) == (full >= enough)

@@ -59,7 +59,7 @@ def detect_language(text: str, *, sample: int = 20000) -> tuple[str, str]:
     return "zh", ("zh-Hant" if traditional >= threshold else "zh-Hans")
 
 
-def _count_changed(text: str, shadow: str, enough: float, chunk: int = 256) -> int:
+def _count_changed(text: str, shadow: str, enough: float, chunk: int = 64) -> int:
     """How many characters t2s changed (same length: character for character), counted only until ``enough``:
     equal chunks are skipped at C speed, and a Traditional text stops being counted once it has shown enough."""
     count = 0
