@@ -76,6 +76,17 @@ def test_memory_limit_and_threads_are_store_options(tmp_path):
     assert limit.startswith("61") and threads == 1  # DuckDB reports 64 MB as 61.0 MiB
 
 
+def test_a_batch_larger_than_the_memory_limit_is_still_stored(tmp_path, factory):
+    big = replace(factory.make_document("big"), text="中國與日本舉行會談。" * 1_000_000)  # 30 MB of text
+    with Store(tmp_path / "l.duckdb", memory_limit="16MB") as store:  # the ingest writer's kind of cap
+        assert store.add(big) == "added"
+        assert store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0].startswith("15")
+    with Store(tmp_path / "l.duckdb", read_only=True) as store:
+        assert store.document("big") == big
+    with pytest.raises(StoreError, match="memory_limit"):
+        Store(tmp_path / "l.duckdb", memory_limit="lots")
+
+
 def test_delete_removes_every_row(store, factory):
     store.add(factory.make_document("d1"))
     assert store.delete("d1") is True

@@ -30,8 +30,10 @@ class IngestSummary:
 
 
 # The writer's DuckDB memory (page cache included). DuckDB keeps the pages of the store it fills, up to 80% of the
-# machine's memory by default, so an uncapped writer grows with the store; loading a shard needs little.
-WRITER_MEMORY = "64MB"
+# machine's memory by default, so an uncapped writer grows with the store. Loading a shard needs little; the store
+# raises the cap for the one batch that needs more (a huge document). Not applied to an in-memory store, which
+# would have to fit in it.
+WRITER_MEMORY = "32MB"
 # One DuckDB thread: the writer shares the cores with the workers, and loading one shard gains little from more.
 WRITER_THREADS = 1
 
@@ -59,7 +61,8 @@ def run_ingest(
     partitions = list(plan_partitions(paths, partition_bytes=partition_bytes))
     summary = IngestSummary(partitions=len(partitions))
     complete = False
-    with Store(options.db, memory_limit=WRITER_MEMORY, threads=WRITER_THREADS) as store:
+    memory = WRITER_MEMORY if options.db and options.db != ":memory:" else None
+    with Store(options.db, memory_limit=memory, threads=WRITER_THREADS) as store:
         shards = ShardDirectory.for_store(options.db)  # only once this process holds the store's lock
         try:
             keyed = {p.key(options): p for p in partitions}  # an input named twice is coded once

@@ -11,9 +11,11 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import re
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -55,6 +57,7 @@ class Store:
         self.path = str(path)
         self.read_only = read_only
         self._config: dict[str, str | int] = {}
+        self._memory_limit = _size_bytes(memory_limit) if memory_limit is not None else None
         if memory_limit is not None:
             self._config["memory_limit"] = memory_limit
         if threads is not None:
@@ -253,7 +256,7 @@ class Store:
             return []
         ids: list[str] = table.column("id").to_pylist()
         hashes: list[str] = table.column("content_hash").to_pylist()
-        with self._transaction("store documents"):
+        with self._memory_for(table.nbytes), self._transaction("store documents"):
             con = self.con
             stored = dict(
                 con.execute(
@@ -291,6 +294,20 @@ class Store:
         except (pa.ArrowException, OSError) as exc:
             raise StoreError(f"{path}: cannot read the Parquet rows: {exc}") from None
         return self.add_records(table, run_id=run_id)
+
+    @contextmanager
+    def _memory_for(self, nbytes: int) -> Iterator[None]:
+        """Raise a low ``memory_limit`` for one batch that needs more (about three times its Arrow size), then restore
+        it: a cap keeps a long writer small, but must not refuse one large document."""
+        need = 3 * nbytes + (16 << 20)
+        if self._memory_limit is None or need <= self._memory_limit:
+            yield
+            return
+        self.con.execute(f"SET memory_limit = '{need}B'")
+        try:
+            yield
+        finally:
+            self.con.execute(f"SET memory_limit = '{self._memory_limit}B'")
 
     def _insert(self, batch: pa.Table, run_id: str | None) -> None:
         con = self.con
@@ -566,6 +583,18 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
         con.rollback()
     except duckdb.Error:  # no transaction left to roll back
         log.debug("rollback failed", exc_info=True)
+
+
+_UNITS = {"": 1, "b": 1, "kb": 1000, "mb": 1000**2, "gb": 1000**3, "tb": 1000**4,
+          "kib": 1024, "mib": 1024**2, "gib": 1024**3, "tib": 1024**4}  # fmt: skip
+
+
+def _size_bytes(size: str) -> int:
+    """``"64MB"`` -> 64000000 (DuckDB's size syntax; a StoreError for anything else)."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", size)
+    if not match or match.group(2).lower() not in _UNITS:
+        raise StoreError(f"memory_limit must be a size such as '64MB' or '1GiB', not {size!r}")
+    return int(float(match.group(1)) * _UNITS[match.group(2).lower()])
 
 
 def _now() -> dt.datetime:
