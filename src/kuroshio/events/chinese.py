@@ -175,6 +175,7 @@ class _SentenceCoder:
         for g in self.groups:
             self.by_clause[g.clause].append(g)
         self.nearby_cache: dict[int, list[Group]] = {}
+        self.questions: dict[int, bool] = {}
         self.clause_group_starts: dict[int, list[int]] = {}  # clause -> its group starts, for crowded clauses
         self.dates: LazyDates | None = None
         self.date_clauses: list[int] = []
@@ -486,13 +487,14 @@ class _SentenceCoder:
             mode = "planned"
         confidence = 0.6 + (0.2 if (target or obj or implicit) else 0.0) - (0.15 if from_earlier else 0.0)
         events: list[Event] = []
+        span = (start, end)
         for source, tgt, cameo in pairs:
             if _same_actor(source, tgt):
                 continue
             events.append(
                 build_event(
                     self.doc, self.sentence, source, tgt, cameo, mode=mode, date=date, date_precision=precision,
-                    trigger=(start, end), confidence=confidence,
+                    trigger=span, confidence=confidence,
                 )
             )
         return events
@@ -686,8 +688,11 @@ class _SentenceCoder:
         return None
 
     def question(self, clause: int) -> bool:
-        s, e = self.clauses[clause]
-        return self.shadow[s:e].rstrip("」』”’）) ").endswith(("？", "?"))
+        found = self.questions.get(clause)
+        if found is None:  # (asked for every trigger of the clause: answered once)
+            s, e = self.clauses[clause]
+            found = self.questions[clause] = self.shadow[s:e].rstrip("」』”’）) ").endswith(("？", "?"))
+        return found
 
     def _object_gap(self, gap: str) -> bool:
         """Text between a trigger and its object: a few characters (訪問了, 會見來訪的), or a counted noun phrase
@@ -781,13 +786,15 @@ class _SentenceCoder:
         if clause is None:
             clause = self.clause_of(start)
         clause_start = max(self.clauses[clause][0], start - CONTEXT_CHARS)
-        head = self.shadow[max(self.clauses[max(0, clause - CONTEXT_CLAUSES)][0], start - CONTEXT_CHARS) : start]
+        head_start = max(self.clauses[max(0, clause - CONTEXT_CLAUSES)][0], start - CONTEXT_CHARS)
         clause_head = self.shadow[clause_start:start]
         # a threat's content (將採取反制措施, 付出代價) is a threat made now, whatever it is conditioned on; a verb of
         # threatening (將威脅斷交) keeps the mode of its clause
         threat = self.words.threat(trigger)
         words = self.words
-        if not threat and _outside(head, words.conditional_any, words.conditional):
+        if not threat and words.conditional_any.search(self.shadow, head_start, start) and _outside(
+            self.shadow[head_start:start], words.conditional_any, words.conditional
+        ):  # (the words alone are searched in place first: most heads hold none)
             return "hypothetical"
         window = self.shadow[max(clause_start, start - g.negation_window) : start]
         here = pool if pool is not None else self.nearby(clause, start)  # (code() has it already)
