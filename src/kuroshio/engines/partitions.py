@@ -22,8 +22,8 @@ from kuroshio.model import Document
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 PARQUET_SUFFIXES = {".parquet"}
 
-# About this much source text per partition: small enough to bound worker and driver memory, large enough that
-# pickling and scheduling overhead stays small next to coding.
+# About this much source text per partition: small enough to bound worker memory and to keep both workers busy to
+# the end, large enough that the writer's cost per shard (a file, a transaction) stays small next to coding.
 PARTITION_BYTES = 512_000
 FILES_PER_BATCH = 64
 _READ_CHUNK = 1 << 20
