@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kuroshio.events.dates import find_dates, is_after, parse_number
+from kuroshio.events.dates import dateline_date, find_dates, is_after, parse_number
 
 
 @pytest.mark.parametrize(
@@ -108,3 +108,19 @@ def test_lazy_dates_find_what_the_full_scan_finds() -> None:
         assert [lazy.value(i) for i in range(len(lazy.matches))] == [
             None if (d := lazy.get(i)) is None else (d.value, d.precision) for i in range(len(lazy.matches))
         ]
+
+
+@pytest.mark.parametrize(
+    ("shadow", "published", "expected"),
+    [
+        ("韩美日发表声明\n\n新华社首尔9月3日电 韩国联合参谋本部3日称", "2025-10-10", "2025-09-03"),
+        ("中新社北京12月30日电 外交部发言人", "2026-01-02", "2025-12-30"),  # the nearest such day
+        ("本报东京2024年5月1日讯 日本政府", None, "2024-05-01"),
+        ("新华社北京9月3日电 外交部", None, None),  # no year anywhere
+        ("外交部发言人9月3日表示", "2025-10-10", None),  # a date in the body, not a dateline
+    ],
+)
+def test_a_news_agency_dateline_gives_the_day_the_text_counts_from(
+    shadow: str, published: str | None, expected: str | None
+) -> None:
+    assert dateline_date(shadow, published) == expected

@@ -31,7 +31,7 @@ from operator import attrgetter
 
 from kuroshio.config import Options
 from kuroshio.events.build import build_event, dedupe
-from kuroshio.events.dates import LazyDates, is_after
+from kuroshio.events.dates import LazyDates, dateline_date, is_after
 from kuroshio.events.lexicon import Grammar, Lexicon, Trigger, chinese_lexicon
 from kuroshio.model import Document, Event, Mention, Sentence
 from kuroshio.normalize.script import to_simplified
@@ -74,6 +74,9 @@ def code_document(doc: Document, lexicon: Lexicon) -> list[Event]:
     matches = [(triggers[i], s, e) for i, s, e in found if triggers[i].args != "stop"]
     if not matches:
         return []
+    anchor = dateline_date(shadow, doc.date)
+    if anchor is not None and anchor != doc.date:
+        doc = replace(doc, date=anchor)  # "新华社首尔9月3日电": 当天 and 3日 count from the dateline
     sentences = doc.sentences or (Sentence(index=0, start=0, end=len(doc.text)),)
     mentions = sorted(
         (m for m in doc.mentions if m.code and not (m.kind == "state" and _sea_name(shadow, m))), key=_START_END

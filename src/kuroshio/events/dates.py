@@ -251,6 +251,32 @@ class LazyDates:
         return self._resolved[i]
 
 
+_DATELINE = re.compile(
+    r"(?:^|\n)[^\n，。,：:]{0,24}?(?:([12][0-9]{3})年)?([0-9０-９一二三四五六七八九十]{1,3})月"
+    r"([0-9０-９一二三四五六七八九十廿卅]{1,3})日(?:专|特)?(?:电|讯)"
+)
+
+
+def dateline_date(shadow: str, base_date: str | None) -> str | None:
+    """The day of a news agency's dateline near the top of the (Simplified) text (新华社首尔9月3日电), as YYYY-MM-DD:
+    the year written, else the publication date's year moved to the nearest such day; None without either."""
+    m = _DATELINE.search(shadow, 0, min(len(shadow), 400))
+    if m is None:
+        return None
+    month, day = parse_number(m.group(2)), parse_number(m.group(3))
+    base = parse_base(base_date)
+    year = int(m.group(1)) if m.group(1) else (base[0] if base else None)
+    if year is None or month is None or day is None or not _valid(year, month, day):
+        return None
+    if not m.group(1) and base is not None and base[1] is not None:
+        shift = (month - base[1]) / 12
+        if shift > 0.5 and _valid(year - 1, month, day):  # "12月30日电" published on 2 January
+            year -= 1
+        elif shift < -0.5 and _valid(year + 1, month, day):
+            year += 1
+    return _fmt(year, month, day)
+
+
 def is_after(value: str, base_date: str | None) -> bool:
     """Whether ``value`` lies after the publication date, compared at the coarser of the two precisions."""
     if not base_date:
