@@ -347,8 +347,8 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
             same = prev.members and slot.members and {m.code for m in prev.members} == {m.code for m in slot.members}
             if prev.pronoun is None and slot.pronoun is None and prev.members and slot.members and (
                 (same and _NAME_GAP.fullmatch(between))  # "Secretary Antony J. Blinken"
-                or (_titles_only(between, rules) and {m.country for m in prev.members} == {m.country for m in slot.members})
-                # "South Korean counterpart Cho Tae-yul"
+                or (_titles_only(between, rules)  # "South Korean counterpart Cho Tae-yul"
+                    and {m.country for m in prev.members} == {m.country for m in slot.members})
                 or not between.strip()  # "United Nations Security Council": one name
             ):
                 prev.end = max(prev.end, slot.end)
