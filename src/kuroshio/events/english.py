@@ -100,6 +100,9 @@ class Rules:
     frame_fillers: frozenset[str] = frozenset()
     planned_after_noun: re.Pattern[str] = re.compile(r"(?!)")
     context_names: tuple[tuple[str, re.Pattern[str], str, frozenset[str]], ...] = ()
+    dateline: re.Pattern[str] = re.compile("(?!)")
+    qualifiers: str = ""  # a regex: the words that may stand between "the" and a title ("the Foreign Minister")
+    the_title: re.Pattern[str] = re.compile("(?!)")
 
 
 def _alternation(words: list[str]) -> str:
@@ -151,6 +154,8 @@ def load_rules() -> Rules:
             speech.update(f"{form} {rest}".strip() for form in verb_forms(head))
         neg, hyp, plan = data["negation"], data["hypothetical"], data["planned"]
         speech_words = sorted(w for w in speech if re.fullmatch("[a-z]+", w))
+        words = [str(w) for w in data.get("title_qualifiers") or ()]
+        qualifiers = r"(?:(?-i:" + _alternation(words) + r")\s+){0,2}" if words else ""
         speaker_words = sorted({  # searched in the lower-case text
             w for w in [*speech, *data["statement_nouns"], "released", "issued", "gave", "delivered", "made",
                         "read", "conference", "statement"] if re.fullmatch("[a-z]+", str(w))
@@ -192,6 +197,11 @@ def load_rules() -> Rules:
             frame_fillers=frozenset(str(w) for w in data.get("frame_fillers") or ()),
             inverted=re.compile(
                 r"\W*(?:" + "|".join(str(w).capitalize() for w in hyp.get("inverted", ["(?!)"])) + r")\s+[^,;:]*$"
+            ),
+            dateline=_dateline([str(w) for w in data.get("wire_services") or ()]),
+            qualifiers=qualifiers,
+            the_title=re.compile(
+                r"\b[Tt]he\s+" + qualifiers + "(" + "|".join(sorted(_TITLE_ALIASES)) + r")\b(?!\s+(?:of\s+)?[A-Z])"
             ),
             context_names=tuple(
                 (str(c["cue"]), re.compile(str(c["pattern"])), str(c["code"]), frozenset(str(n) for n in c["needs"]))
@@ -289,11 +299,13 @@ def _slots(
     if state.aliases:
         if state.alias_rx is None:  # names learnt so far, as one regex (rebuilt when a name is learnt)
             names = sorted(state.aliases, key=len, reverse=True)
-            state.alias_rx = re.compile(r"\b(?:" + "|".join(_alias_pattern(n) for n in names) + r")\b", re.IGNORECASE)
+            state.alias_rx = re.compile(
+                r"\b(?:" + "|".join(_alias_pattern(n, rules) for n in names) + r")\b", re.IGNORECASE
+            )
         for w in state.alias_rx.finditer(text, sentence.start, sentence.end):
             name = w.group(0)
             if name.lower().startswith("the "):
-                if not (_THE_TITLE.match(text, w.start()) or _THE_BODY.match(text, w.start())):
+                if not (rules.the_title.match(text, w.start()) or _THE_BODY.match(text, w.start())):
                     continue  # "the Secretary of State of Japan" names someone else
                 key = "the " + name.split()[-1].lower()
             elif name[:1].isupper():
@@ -450,11 +462,12 @@ def code_sentence_texts(texts: list[str]) -> int:
     return sum(len(_matches(t, 0, len(t), lexicon, load_rules())) for t in texts)
 
 
-_DATELINE = re.compile(
-    r"[A-Z][A-Za-z .'’\-]{1,40},\s+((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)"
-    r"\s*(?:\([^)]{1,30}\)\s*|(?:Kyodo|Yonhap|Xinhua|KCNA|AP|AFP|Reuters|NHK|UPI|dpa|Jiji|ANTARA|Bernama)\s+)?"
-    r"(?:--|—|–|-)\s*"
-)  # "TOKYO, June 30 Kyodo -"
+def _dateline(wire_services: list[str]) -> re.Pattern[str]:
+    """ "BEIJING, Jan. 3 (Xinhua) --", "TOKYO, June 30 Kyodo -": a place, a day, an agency and a dash."""
+    return re.compile(
+        r"[A-Z][A-Za-z .'’\-]{1,40},\s+((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)"
+        r"\s*(?:\([^)]{1,30}\)\s*|(?:" + _alternation(wire_services) + r")\s+)?(?:--|—|–|-)\s*"
+    )
 
 
 def _code(doc: Document) -> list[Event]:
@@ -468,7 +481,7 @@ def _code(doc: Document) -> list[Event]:
     for sentence in sentences:
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
         inside = [m for m in mentions[lo:hi] if m.end <= sentence.end and m.end > m.start]
-        dateline = _DATELINE.match(doc.text, sentence.start, sentence.end)
+        dateline = rules.dateline.match(doc.text, sentence.start, sentence.end)
         floor = sentence.start
         if dateline:  # "BEIJING, Jan. 3 (Xinhua) --": relative dates from here on count from the dateline
             found = find_dates(dateline.group(1), anchor)
@@ -746,7 +759,6 @@ def _code_matches(
               and _WILL_BEFORE.search(text, max(c_left, match.start - 30), match.start))):
             # "vowed to / will continue to / agreed to" + a cooperative act, "Japan will invest in X" (the annotation
             # guide: "X said it will deepen cooperation with Y" is an actual 03 event): a statement of intent
-            # "vowed to / will continue to / agreed to" + a cooperative act: an actual statement of intent (03)
             code = _INTENT_OF.get(code, _INTENT_OF[code[:2]])
             if mode == "planned":
                 mode = "actual"
@@ -923,7 +935,7 @@ def _code_matches(
             conf = 0.5
         if code[:2] in ("15", "16", "17", "18", "19", "20") and src and not (code[:2] == "15" and conf == 0.5):
             state.aggressor = (sentence.index, src)  # also a launch with no target: reactions may follow
-        if tgt and code[:2] >= "10" and code[:2] != "99":
+        if tgt and "10" <= code[:2] <= "20":  # a conflictual event: remembered as the actor's adversary
             for a in src:
                 state.adversary[a.country] = (sentence.index, tgt)
         for a in src:
@@ -1261,16 +1273,10 @@ def _at_end(pattern: re.Pattern[str], text: str) -> bool:
 
 _TITLE_ALIASES = frozenset({"Secretary", "President", "Minister", "Premier", "Chancellor", "Spokesperson",
                             "Ambassador", "Chairman", "Envoy"})
-_QUALIFIERS = r"(?:(?-i:Foreign|Defense|Defence|Prime|Vice|Deputy|Chief|Cabinet|Trade|Unification)\s+){0,2}"
-_THE_TITLE = re.compile(
-    r"\b[Tt]he\s+" + _QUALIFIERS + "(" + "|".join(sorted(_TITLE_ALIASES)) + r")\b(?!\s+(?:of\s+)?[A-Z])"
-)
-
-
-def _alias_pattern(name: str) -> str:
+def _alias_pattern(name: str, rules: Rules) -> str:
     """A learnt name as a regex: "the minister" also matches "the Foreign Minister"."""
     if name.startswith("the "):
-        return r"the\s+" + _QUALIFIERS + re.escape(name[4:])
+        return r"the\s+" + rules.qualifiers + re.escape(name[4:])
     return re.escape(name)
 _BODY_ALIASES = frozenset({"ministry", "embassy", "government", "spokesperson", "spokesman", "spokeswoman"})
 _THE_BODY = re.compile(r"\b[Tt]he\s+(?i:(" + "|".join(sorted(_BODY_ALIASES)) + r"))\b(?!\s+(?:of\s+)?[A-Z])")
