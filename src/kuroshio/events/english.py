@@ -45,7 +45,7 @@ _NAME_GAP = re.compile(r"\s*\(?\s*(?:[A-Z][\w.'’\-]*\s+)*")
 _STRONG_CONNECTOR = re.compile(r"\band\b|&|^[-–/]$")
 _LATIN_WORD = re.compile(r"[a-zA-Z][a-zA-Z\-]*")
 _COMPLEMENT_WORD = re.compile(r"\b(?:to|that|of|for|from|against|on|with)\b")
-_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?$")
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:(?:has|have|had|also|then|\w+ly)\s+)*$")
 _BY_AFTER = re.compile(r"\s+by\b")
 _MODIFIER_GAP = re.compile(r"(?:['’]s?)?(?:\s*[\w\-]+){0,3}\s*[\"“]?")
 _NOT_RULE_OUT = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:rule|ruling|ruled)\s+out\b")
@@ -807,7 +807,9 @@ def _code_matches(
             previous = (match.end, src)
         else:
             noun_right = min([bound] + [v for v in all_starts if v > match.start])
-            src, tgt, participants = _noun_arguments(text, groups, match, c_left, noun_right, trig)
+            noun_left = max([c_left] + [v.end for v in matches if v.trigger.kind == "verb" and v.end <= match.start])
+            # (a verb trigger before the noun ends its modifiers: "Pyongyang denounced the joint drills")
+            src, tgt, participants = _noun_arguments(text, groups, match, noun_left, noun_right, trig)
             if not src and trig.subject and not trig.sym:
                 subj = _subject(groups, c_left, match.start, taken, text)
                 if subj is None and c_left > s_start:  # "Beijing said its drills were a warning to Taiwan"
