@@ -716,6 +716,7 @@ def _code_matches(
 
     governed: tuple[int, int, str] = (-1, -1, "")  # (end of a governing trigger, end of its clause, its root)
     previous: tuple[int, tuple[Mention, ...]] | None = None  # (trigger end, source) of the last verb trigger
+    verb_mode = "actual"  # the mode of the last verb trigger of the sentence
     taken: set[int] = set()
     subject_seen = False
     verb_starts = [m.start for m in matches if m.trigger.kind == "verb"]
@@ -750,6 +751,11 @@ def _code_matches(
                 bound = g
         inside = match.start + len(match.head)
         mode = _mode(text, c_left, match, rules, s_end, s_start)
+        if mode == "actual" and verb_mode != "actual" and previous is not None and \
+                _PURPOSE.search(text, previous[0], match.start):
+            mode = verb_mode  # "will visit North Korea on Thursday for talks with Kim": the talks are planned too
+        if trig.kind == "verb":
+            verb_mode = mode
         code = _refine(trig, text, match, c_left, c_right)
         if code[:2] in _INTENT_OF and not trig.intent and (rules.intent_frame.search(
             " ".join(w for w in _last_words(text, c_left, match.start, 7, 60)
@@ -1242,6 +1248,7 @@ _INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311
 
 _NEAR_OBJECT = re.compile(r"\s*(?:\w+\s+){0,2}?(?:with|and|to)?\s*(?:the\s+)?")
 _BASED = ("-based", "–based")
+_PURPOSE = re.compile(r"\b(?:for|to\s+(?:hold|attend|join))\s+(?:[\w\-]+\s+){0,3}$")
 _WITH = re.compile(r"\bwith\b")
 _WILL_BEFORE = re.compile(r"(?:\b(?:will|shall)|['’]ll)\s+(?:\w+ly\s+|also\s+|further\s+|soon\s+)*$", re.IGNORECASE)
 _BARE_REACTION = re.compile(r"(?:\s+(?:\w+ly|as well|too|also|again|on \w+day|today|yesterday))*\s*[.,!]?\s*")
