@@ -807,7 +807,7 @@ def _code_matches(
                                            exclude, subjects)
             tgt = _members(tgt_group, text)
             if not tgt and trig.sym and code[:2] == "04" and src:
-                tgt = _host(text, match.end, bound, src, doc.date)
+                tgt = _host(text, match.end, bound, src)
             if tgt_group is not None:
                 taken.add(tgt_group.start)
             previous = (match.end, src)
@@ -1033,7 +1033,7 @@ def _after(
 _IN_PLACE = re.compile(r"(?:\s+[\w.'’\-]+){0,4}?\s+in\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)\b")
 
 
-def _host(text: str, pos: int, right: int, src: tuple[Mention, ...], date: str | None) -> tuple[Mention, ...]:
+def _host(text: str, pos: int, right: int, src: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The host of a meeting held "in <capital or state>" by one side ("Blinken wrapped up talks in Seoul"): the
     actor recognizer reads "in Seoul" as a place, so the name is looked up here; () when there is none."""
     countries = {m.country for m in src}
@@ -1042,18 +1042,19 @@ def _host(text: str, pos: int, right: int, src: tuple[Mention, ...], date: str |
     m = _IN_PLACE.match(text, pos, right)
     if m is None:
         return ()
-    place = _place(m.group(1), date)
+    place = _place(m.group(1))
     if place is None or place[1] in countries:
         return ()
     return (Mention(m.start(1), m.end(1), m.group(1), place[0], place[1], "capital"),)
 
 
 @cache
-def _place(name: str, date: str | None) -> tuple[str, str] | None:
-    """(code, country) of a state or capital named ``name`` in the bundled dictionary, else None."""
+def _place(name: str) -> tuple[str, str] | None:
+    """(code, country) of a state or capital named ``name`` in the bundled dictionary, else None (states and
+    capitals have no dated roles: one look-up per name and process)."""
     from kuroshio.actors.lookup import lookup
 
-    for row in lookup(name, date=date, options=Options()):
+    for row in lookup(name, date=None, options=Options()):
         if row["matched"] == name and row["country"] and row["code"] in (row["country"], row["country"] + "GOV"):
             return row["code"], row["country"]
     return None
