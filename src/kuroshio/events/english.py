@@ -836,7 +836,10 @@ def _code_matches(
             if timing:
                 return timing[0]
             comma = text.find(",", match.end, c_right)  # "resumed imports, lifting a ban imposed in 2023"
-            date, precision = _date(dates_for(mode == "planned"), match.start, c_left, comma if comma >= 0 else c_right)
+            right = comma if comma >= 0 else c_right
+            if code[:2] == "03":
+                right = match.start  # "invited Lee to visit China next year": the invitation is not next year
+            date, precision = _date(dates_for(mode == "planned"), match.start, c_left, right)
             if mode == "actual" and not trig.intent and code[:2] != "03":
                 day = anchor[0] if isinstance(anchor, tuple) else None
                 reference = (day.isoformat() if state.day_anchor else doc.date) if day else None
