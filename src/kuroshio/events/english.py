@@ -896,8 +896,11 @@ def _code_matches(
         if trig.joint and src:
             joint_words = _JOINT_WORDS.search(text[match.start : match.end])
             if joint_words or not tgt or code[:2] == "03":  # "agreed to share X with Y": both agree
+                near = _nth_word_end(text, match.end, 2)  # "joint drill as both spar with China": not a party
                 with_group = _after(groups, text, rules, inside, match.end, bound, ("with",))
-                if with_group is None and _WITH.search(text, match.end, bound):  # "with the forces of X and Y"
+                if with_group is not None and not _WITH.search(text, match.start, near):
+                    with_group = None
+                if with_group is None and _WITH.search(text, match.end, near):  # "with the forces of X and Y"
                     with_group = _after(groups, text, rules, inside, match.end, bound, ("of",))
                 parties = _unique(list(src) + list(_members(with_group, text)))
                 if len({m.code for m in parties}) >= 2:
