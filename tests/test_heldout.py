@@ -3,10 +3,10 @@
 ``tests/heldout`` was written after the coder was tuned (its error classes later guided a recall pass);
 ``tests/heldout2`` was written and committed before any coder ran on it (its error classes later guided the English
 pass); ``tests/heldout3`` was written and committed before the coders ran on it and is the clean number for unseen
-text; ``tests/entune`` is the English tuning set (its numbers are no evidence of accuracy on unseen text, the gate only
-keeps what the tuning gained). Each folder's README.md gives the set and its numbers. The floors sit about 0.05 below
-the F1 measured on 2026-11-27. Raise them when the coder improves; never lower them without writing down why in that
-README.md.
+text; ``tests/entune`` and ``tests/entune2`` are the English tuning sets (their numbers are no evidence of accuracy
+on unseen text; the gate only keeps what the tuning gained). Each folder's README.md gives the set and its numbers.
+The floors sit about 0.05 below the F1 measured on 2026-11-27. Raise them when the coder improves; never lower them
+without writing down why in that README.md.
 """
 
 from __future__ import annotations
@@ -21,20 +21,22 @@ from kuroshio.config import Options
 from kuroshio.evaluate import Report, evaluate_paths
 
 TESTS = Path(__file__).resolve().parent
-SETS = ("heldout", "heldout2", "heldout3", "entune")
+SETS = ("heldout", "heldout2", "heldout3", "entune", "entune2")
 # set -> (language group, level) -> minimum micro F1. Measured 2026-11-27 (second session):
 # heldout  zh root 0.840 quad 0.832, en root 0.755 quad 0.809
 # heldout2 zh root 0.806 quad 0.837, en root 0.857 quad 0.857 (en was 0.448 / 0.426 before the English pass)
-# heldout3 zh root 0.608 quad 0.767, en root 0.565 quad 0.625 (scored once, after the English pass)
+# heldout3 zh root 0.608 quad 0.767, en root 0.578 quad 0.625 (scored after the English passes; details unseen)
 # entune   en root 0.683 quad 0.746 (0.462 / 0.565 before the English pass)
+# entune2  en root 0.575 quad 0.629 (0.508 / 0.569 before the last English pass)
 FLOORS = {
     "heldout": {("zh", "root"): 0.79, ("zh", "quad"): 0.78, ("en", "root"): 0.70, ("en", "quad"): 0.76},
     "heldout2": {("zh", "root"): 0.75, ("zh", "quad"): 0.78, ("en", "root"): 0.80, ("en", "quad"): 0.80},
     "heldout3": {("zh", "root"): 0.55, ("zh", "quad"): 0.71, ("en", "root"): 0.51, ("en", "quad"): 0.57},
     "entune": {("en", "root"): 0.63, ("en", "quad"): 0.69},
+    "entune2": {("en", "root"): 0.52, ("en", "quad"): 0.58},
 }
-MAX_MODE_LEAKS = {"heldout": 1, "heldout2": 1, "heldout3": 6, "entune": 1}  # measured 0, 0, 6, 0
-DOCUMENTS = {"heldout": 18, "heldout2": 18, "heldout3": 22, "entune": 24}
+MAX_MODE_LEAKS = {"heldout": 1, "heldout2": 1, "heldout3": 6, "entune": 1, "entune2": 3}  # measured 0, 0, 6, 0, 3
+DOCUMENTS = {"heldout": 18, "heldout2": 18, "heldout3": 22, "entune": 24, "entune2": 20}
 
 
 def _paths(name: str) -> tuple[Path, Path]:
