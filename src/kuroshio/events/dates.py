@@ -223,7 +223,6 @@ class LazyDates:
     def __init__(self, shadow: str, start: int, end: int, base_date: str | None) -> None:
         self.matches = list(_SCAN.finditer(shadow, start, end)) if _ANCHORS.search(shadow, start, end) else []
         self.base = parse_base(base_date)
-        self._resolved: dict[int, DateMention | None] = {}
         self._values: dict[int, tuple[str, str] | None] = {}
 
     def value(self, i: int) -> tuple[str, str] | None:
@@ -239,16 +238,6 @@ class LazyDates:
             resolved = _RESOLVED[key] = resolve(self.matches[i], self.base)
         self._values[i] = resolved
         return resolved
-
-    def get(self, i: int) -> DateMention | None:
-        """The i-th expression resolved, or None when it does not resolve (what :func:`find_dates` leaves out)."""
-        if i not in self._resolved:
-            match = self.matches[i]
-            resolved = resolve(match, self.base)
-            self._resolved[i] = (
-                None if resolved is None else DateMention(match.start(), match.end(), resolved[0], resolved[1])
-            )
-        return self._resolved[i]
 
 
 _DATELINE = re.compile(
