@@ -101,6 +101,7 @@ class Rules:
     planned_after_noun: re.Pattern[str] = re.compile(r"(?!)")
     context_names: tuple[tuple[str, re.Pattern[str], str, frozenset[str]], ...] = ()
     dateline: re.Pattern[str] = re.compile("(?!)")
+    infinitive: re.Pattern[str] = re.compile("(?!)")  # "to" + a verb; not "to both X and Y", "to the"
     qualifiers: str = ""  # a regex: the words that may stand between "the" and a title ("the Foreign Minister")
     the_title: re.Pattern[str] = re.compile("(?!)")
 
@@ -199,6 +200,9 @@ def load_rules() -> Rules:
                 r"\W*(?:" + "|".join(str(w).capitalize() for w in hyp.get("inverted", ["(?!)"])) + r")\s+[^,;:]*$"
             ),
             dateline=_dateline([str(w) for w in data.get("wire_services") or ()]),
+            infinitive=re.compile(r"\bto\s+(?!(?:" + _alternation(sorted(
+                {str(w) for w in [*data["determiners"], *data["quantifiers"], *data["modifiers"]]}
+            )) + r")\b)[a-z]+\b"),
             qualifiers=qualifiers,
             the_title=re.compile(
                 r"\b[Tt]he\s+" + qualifiers + "(" + "|".join(sorted(_TITLE_ALIASES)) + r")\b(?!\s+(?:of\s+)?[A-Z])"
@@ -975,10 +979,6 @@ def _subject(groups: list[Group], left: int, pos: int, taken: set[int], text: st
     return best
 
 
-_INFINITIVE = re.compile(
-    r"\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|each|all|both|either|neither|every|any|some|"
-    r"two|three|four|five|several|many|other|fellow)\b)[a-z]+\b"
-)  # "threatened to strike X", not "conveyed concerns to both X and Y"
 
 
 _VERB_TO = re.compile(r"\s+(?:(?:has|have|had|is|are|was|were|also|\w+ly)\s+)*[a-z]+(?:ed|s)\s+to\s+$")
@@ -1026,7 +1026,7 @@ def _after(
         if g.start in subjects and not _THAT.search(text, pos, g.start):
             continue  # "urged all sides ..., and Russia criticized": Russia starts a clause ("demanded that X" may)
         if g.start >= pos:
-            span = _INFINITIVE.sub(" ", text[pos : g.start])  # "threatened to strike X": "to" is no preposition
+            span = rules.infinitive.sub(" ", text[pos : g.start])  # "threatened to strike X": "to" is no preposition
             between = [w.lower() for w in _WORD.findall(span) if w.lower() in rules.prepositions]
             prep = g.prep if between else ""
         else:
