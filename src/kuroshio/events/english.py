@@ -927,31 +927,13 @@ def _code_matches(
             continue
         if trig.complement:
             code = _complement(text, trig, code, tgt_group.end if tgt_group else match.end, c_right, lexicon)
-        if not tgt and src and code[:2] == "13":  # "will take countermeasures if Washington persists"
-            cond = _IF_AFTER.search(text, match.end, c_right)
-            if cond is not None:
-                tgt = _members(_first_subject(groups, cond.end() - 1, c_right, taken), text)
-                tgt = tuple(m for m in tgt if m.country not in {a.country for a in src})
-        if not tgt and src and code[:2] in ("10", "11", "12", "13"):
-            countries = {m.country for m in src}
-            last = state.adversary.get(next(iter(countries))) if len(countries) == 1 else None
-            if last is not None and sentence.index - last[0] <= 3:
-                tgt = last[1]  # "The DPRK will take countermeasures": against its adversary of the sentences before
+        inferred = False
+        if not tgt and src:
+            tgt, inferred = _context_target(code, src, text, match, (c_left, c_right), groups, taken, sentence, rules,
+                                            state)
+            if inferred:
                 conf = 0.5
-        near = sentence.index - state.aggressor[0]
-        if not tgt and src and near <= 3 and (
-            (code[:2] in ("11", "12", "13", "14") and (
-                rules.force_nouns.search(text, c_left, c_right)
-                or (near <= 2 and _BARE_REACTION.fullmatch(text, match.end, c_right))
-            ))
-            or (code[:2] == "15" and near <= 2 and {m.country for m in src}.isdisjoint(
-                m.country for m in state.aggressor[1]))
-        ):
-            # "The drills were condemned by Taiwan", "Japan expressed concern as well": the reaction targets the
-            # actor of the force or sanctions told just before
-            tgt = tuple(m for m in state.aggressor[1] if m.country not in {a.country for a in src})
-            conf = 0.5
-        if code[:2] in ("15", "16", "17", "18", "19", "20") and src and not (code[:2] == "15" and conf == 0.5):
+        if code[:2] in ("15", "16", "17", "18", "19", "20") and src and not (code[:2] == "15" and inferred):
             state.aggressor = (sentence.index, src)  # also a launch with no target: reactions may follow
         if tgt and "10" <= code[:2] <= "20":  # a conflictual event: remembered as the actor's adversary
             for a in src:
@@ -963,6 +945,45 @@ def _code_matches(
             else:
                 emit(a, None, code, conf - 0.2)
     return subject_seen
+
+
+def _context_target(
+    code: str, src: tuple[Mention, ...], text: str, match: _Match, clause: tuple[int, int], groups: list[Group],
+    taken: set[int], sentence: Sentence, rules: Rules, state: _State,
+) -> tuple[tuple[Mention, ...], bool]:
+    """The target of an event whose clause names none, and whether it was inferred from the sentences before:
+
+    - a threat on a condition targets the condition's subject ("will take countermeasures if Washington persists");
+    - a conflictual statement targets the actor's adversary of the last three sentences ("The DPRK denounced the U.S.
+      ... The DPRK will take countermeasures");
+    - a reaction to force ("The drills were condemned by Taiwan"), a bare reaction ("Japan expressed concern as
+      well") and a show of force with no target ("Taiwan scrambled jets") answer the actor of the force or sanctions
+      told just before.
+    """
+    c_left, c_right = clause
+    countries = {m.country for m in src}
+    root = code[:2]
+    if root == "13":
+        cond = _IF_AFTER.search(text, match.end, c_right)
+        if cond is not None:
+            found = _members(_first_subject(groups, cond.end() - 1, c_right, taken), text)
+            found = tuple(m for m in found if m.country not in countries)
+            if found:
+                return found, False
+    if root in ("10", "11", "12", "13") and len(countries) == 1:
+        last = state.adversary.get(next(iter(countries)))
+        if last is not None and sentence.index - last[0] <= 3:
+            return last[1], True
+    near = sentence.index - state.aggressor[0]
+    if near <= 3 and (
+        (root in ("11", "12", "13", "14") and (
+            rules.force_nouns.search(text, c_left, c_right)
+            or (near <= 2 and _BARE_REACTION.fullmatch(text, match.end, c_right))
+        ))
+        or (root == "15" and near <= 2 and countries.isdisjoint(m.country for m in state.aggressor[1]))
+    ):
+        return tuple(m for m in state.aggressor[1] if m.country not in countries), True
+    return (), False
 
 
 def _subject(groups: list[Group], left: int, pos: int, taken: set[int], text: str = "") -> Group | None:
