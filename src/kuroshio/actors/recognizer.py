@@ -469,7 +469,7 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
             ):
                 sector = nxt.sector
             picked = _plural_antecedents(history, it.entry.count, it.start, sentence_starts, text)
-            if not picked and earlier and it.entry.count == 2 and doc.lang == "en":
+            if not picked and earlier and it.entry.count == 2:
                 # "The two sides also exchanged views" opening a paragraph: the two states the text is about
                 picked = _main_pair(earlier)
             if not picked:
