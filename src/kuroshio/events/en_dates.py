@@ -71,11 +71,14 @@ _CUE = re.compile(  # the lookahead only skips positions no cue can start at (a 
 
 
 def find_dates(
-    text: str, anchor: date | None, *, offset: int = 0, future: bool = False, day_known: bool = True
+    text: str, anchor: date | None, *, offset: int = 0, future: bool = False, day_known: bool = True,
+    past: bool = False,
 ) -> list[DateMention]:
     """Date expressions in ``text`` (spans shifted by ``offset``), resolved against ``anchor``.
 
-    ``future`` resolves a bare weekday forward (planned events) instead of backward. Expressions that need an anchor
+    ``future`` resolves a bare weekday forward (planned events) instead of backward; ``past`` resolves a month or
+    month-day without a year to its last occurrence up to the anchor (a verb in the past tense: "lodged a protest in
+    July", told in June, was last July). Expressions that need an anchor
     are skipped when there is none; when only the anchor's year is known (``day_known=False``), weekdays and
     relative expressions are skipped and a month-day takes the anchor's year. Only positions with a cue word (a
     month, a weekday, a digit, "last", ...) are tried, which keeps the scan cheap on sentences without dates.
@@ -92,7 +95,7 @@ def find_dates(
         relative = bool(m.group("wd") or m.group("rel") or m.group("unit"))
         if relative and not day_known:
             continue
-        value = _resolve(m, anchor if day_known or m.group("y1") or m.group("y2") else None, future=future)
+        value = _resolve(m, anchor if day_known or m.group("y1") or m.group("y2") else None, future=future, past=past)
         if value is None and not day_known and anchor is not None:
             value = _resolve(m, date(anchor.year, 7, 1), future=future)  # mid-year: no shift to another year
         if value is not None:
@@ -100,7 +103,7 @@ def find_dates(
     return found
 
 
-def _resolve(m: re.Match[str], anchor: date | None, *, future: bool) -> tuple[str, str] | None:
+def _resolve(m: re.Match[str], anchor: date | None, *, future: bool, past: bool = False) -> tuple[str, str] | None:
     g = m.groupdict()
     month_name = g["m1"] or g["m2"]
     if month_name:
@@ -121,6 +124,11 @@ def _resolve(m: re.Match[str], anchor: date | None, *, future: bool) -> tuple[st
                 value = value.replace(year=year - 1)
             elif (anchor - value).days > 183:
                 value = value.replace(year=year + 1)
+            if past and value > anchor:
+                try:
+                    value = value.replace(year=value.year - 1)
+                except ValueError:  # February 29
+                    return None
         return value.isoformat(), "day"
     if g["wd"]:
         if anchor is None:
@@ -157,7 +165,7 @@ def _resolve(m: re.Match[str], anchor: date | None, *, future: bool) -> tuple[st
         if anchor is None:
             return None
         year = anchor.year
-        if month - anchor.month > 6:
+        if month - anchor.month > 6 or (past and month > anchor.month):
             year -= 1
         elif anchor.month - month > 6 and future:
             year += 1

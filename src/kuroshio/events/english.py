@@ -710,13 +710,15 @@ def _code_matches(
 ) -> bool:
     text = doc.text
     s_start, s_end = sentence.start, sentence.end
-    found: dict[bool, list[DateMention]] = {}
+    found: dict[str, list[DateMention]] = {}
 
-    def dates_for(future: bool) -> list[DateMention]:
-        if future not in found:
+    def dates_for(future: bool, past: bool = False) -> list[DateMention]:
+        key = "future" if future else "past" if past else "near"
+        if key not in found:
             day, floor = anchor  # type: ignore[misc]
-            found[future] = find_dates(text[floor:s_end], day, offset=floor, future=future, day_known=state.day_anchor)
-        return found[future]
+            found[key] = find_dates(text[floor:s_end], day, offset=floor, future=future, past=past,
+                                    day_known=state.day_anchor)
+        return found[key]
 
     governed: tuple[int, int, str] = (-1, -1, "")  # (end of a governing trigger, end of its clause, its root)
     previous: tuple[int, tuple[Mention, ...]] | None = None  # (trigger end, source) of the last verb trigger
@@ -809,6 +811,8 @@ def _code_matches(
                     if nxt is not None and _SHARED_OBJECT.fullmatch(text, match.end, nxt.start):
                         tgt_group = _after(groups, text, rules, nxt.start + len(nxt.head), nxt.end, c_right, trig.tprep,
                                            exclude, subjects)
+            if tgt_group is None and code[:2] in ("11", "12"):
+                tgt_group = _deep_object(groups, text, match.end, c_right, {m.code for m in src}, subjects)
             tgt = _members(tgt_group, text)
             if not tgt and trig.sym and code[:2] == "04" and src:
                 tgt = _host(text, match.end, bound, src)
@@ -853,6 +857,12 @@ def _code_matches(
                     for g in groups
                 ) and _caused(text, groups, c_left, match.start, rules) is None
                 shared = min(len(date or ""), len(reference or ""))
+                if not headline and date and reference and date[:shared] > reference[:shared] and \
+                        trig.kind == "verb" and match.head in lexicon.participles and \
+                        not _WILL_BEFORE.search(text, max(c_left, match.start - 30), match.start):
+                    # "lodged a protest in July", told in June: the July before, not a plan
+                    date, precision = _date(dates_for(False, past=True), match.start, c_left, right)
+                    shared = min(len(date or ""), len(reference or ""))
                 if headline or (date and reference and date[:shared] > reference[:shared]):
                     # "Lee to visit Japan", "Lee visits Japan next week": announced, not yet done
                     mode = "planned"
@@ -1054,6 +1064,24 @@ def _after(
             prep = ""
         if prep in preps and _codes(g) and not _codes(g) <= exclude:
             return g
+    return None
+
+
+_DEEP_OBJECT = re.compile(r"\s+(?:(?:over|about|at|regarding|against|on|to|of)\s+)?(?:[\w\-'’\"“”]+\s+){1,6}")
+
+
+def _deep_object(
+    groups: list[Group], text: str, pos: int, right: int, exclude: set[str], subjects: set[int]
+) -> Group | None:
+    """The actor of the thing criticized or rejected, when the object names no actor itself: "expressed concern over
+    military cooperation between the DPRK and Russia", "lodged a protest over a post by a Chinese diplomat"."""
+    for g in groups:
+        if g.start < pos or g.end > right or g.start in subjects or g.used:
+            continue
+        at = text.rfind(f" {g.prep} ", pos, g.start) if g.prep in ("between", "by", "of", "from", "among") else -1
+        if at >= 0 and _DEEP_OBJECT.fullmatch(text, pos, at + 1) and _codes(g) and not _codes(g) <= exclude:
+            return g
+        return None  # only the first group after the trigger
     return None
 
 
