@@ -635,11 +635,25 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rule
                 word = text[slot.start : slot.end].lower()
                 plural = word in ("they", "their", "them")
                 owner = word in ("its", "their", "his", "her")  # "the DPRK's launches and its cooperation"
+                found: list[tuple[Mention, ...]] = []
+                subject: set[str] = set()  # the codes of the last subject before the pronoun
                 for g in groups:
                     if g.end <= slot.start and g is not group and (owner or not _possessor(text, g.end, rules)):
                         members = tuple(m for sl in g.slots for m in sl.members)
                         if members and (not g.prep or (plural and len({m.code for m in members}) >= 2)):
-                            antecedent = members
+                            found.append(members)
+                        if members and not g.prep:
+                            subject = {m.code for m in members}
+                if word in ("him", "them") and subject:
+                    # an object pronoun is not its own clause's subject: "Putin thanked him" is someone else
+                    earlier = [members for g in groups if g.end <= slot.start and g is not group
+                               and (members := tuple(m for sl in g.slots for m in sl.members))
+                               and {m.code for m in members}.isdisjoint(subject)]
+                    last = state.last_subject if {m.code for m in state.last_subject} != subject else ()
+                    antecedent = earlier[-1] if earlier else last
+                    slot.members = antecedent
+                    continue
+                antecedent = found[-1] if found else ()
                 slot.members = antecedent or state.last_subject
 
 
@@ -801,6 +815,10 @@ def _code_matches(
                     src = _members(first, text) if first is not None else ()
                 elif not src and (not lead.strip() or participle):
                     src = _members(_subject(groups, s_start, match.start, taken), text)
+                if not src and match.head.endswith("ing") and not _at_end(_INFINITIVE_LEAD, lead):
+                    # "X and Y issued a joint statement condemning the launch": the participle's subject is the
+                    # clause's, even when a noun before took it as its own participants
+                    src = _members(_first_subject(groups, c_left, match.start, taken, used=True), text)
                 exclude = {m.code for m in src}
                 tgt_group = _after(groups, text, rules, inside, match.end, bound, trig.tprep, exclude, subjects)
                 if tgt_group is not None and trig.sym and len({m.country for m in src}) >= 2 and \
@@ -1033,10 +1051,13 @@ def _caused(text: str, groups: list[Group], left: int, pos: int, rules: Rules) -
     return None
 
 
-def _first_subject(groups: list[Group], left: int, pos: int, taken: set[int]) -> Group | None:
-    """The first group of ``[left, pos)`` that is not in a prepositional phrase (the main clause's subject)."""
+def _first_subject(
+    groups: list[Group], left: int, pos: int, taken: set[int], *, used: bool = False
+) -> Group | None:
+    """The first group of ``[left, pos)`` that is not in a prepositional phrase (the main clause's subject); with
+    ``used``, also one a noun trigger took as its arguments."""
     for g in groups:
-        if g.start >= left and g.end <= pos and not g.prep and not g.used and g.start not in taken:
+        if g.start >= left and g.end <= pos and not g.prep and (used or not g.used) and g.start not in taken:
             if any(slot.members for slot in g.slots):
                 return g
     return None
