@@ -774,6 +774,14 @@ def _code_matches(
         if mode == "actual" and verb_mode != "actual" and previous is not None and \
                 _PURPOSE.search(text, previous[0], match.start):
             mode = verb_mode  # "will visit North Korea on Thursday for talks with Kim": the talks are planned too
+        if mode == "actual" and trig.kind == "verb" and _present(match.head, lexicon) and (
+            (verb_mode == "planned" and previous is not None and _CHAINED.search(text, previous[0], match.start))
+            or (c_left > s_start and _TIME_OPENER.search(text, max(s_start, c_left - 12), c_left)
+                and _mode(text, s_start, _Match(c_left, c_left, match.trigger, ""), rules, s_end, s_start) == "planned")
+        ):
+            # "will travel to Gyeongju to attend APEC and meet Lee", "is expected to raise it when he meets Wang":
+            # the infinitive or the time clause of a plan is planned too
+            mode = "planned"
         if trig.kind == "verb":
             verb_mode = mode
         code = _refine(trig, text, match, c_left, c_right)
@@ -1343,6 +1351,15 @@ _SAME_SUBJECT = re.compile(
     r"(?:,|\band|\bor|\bbut|\bthen)\s+(?:(?:has|have|had|will|would|also|then|later|\w+ly)\s+)*$"
 )  # "condemned the launch and urged X": the second verb has the first one's subject
 _COORDINATED_VERB = re.compile(r"(?:,|\band|\bor|\bbut)\s+(?:\w+ly\s+)?$")
+
+
+_CHAINED = re.compile(r"^[^;:]*\b(?:to|and)\s+(?:\w+ly\s+)?$")  # "... to attend the forum and meet"
+_TIME_OPENER = re.compile(r"\b(?:when|once|after|before|while|until)\s*$")
+
+
+def _present(head: str, lexicon: Lexicon) -> bool:
+    """A verb form in the present or the base form ("meets", "meet"), not a past or a participle."""
+    return head in lexicon.verb_forms and head not in lexicon.participles and not head.endswith("ing")
 
 
 def _at_end(pattern: re.Pattern[str], text: str) -> bool:
