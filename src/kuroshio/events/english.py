@@ -337,6 +337,7 @@ _COORD_FILL = re.compile(
     r"^(?:[\s,]|and\b|&|of\b|the\b|de\b|his\b|her\b|its\b|their\b|\(|\)|[A-Z][\w.'’\-]*|H\.E\.|Mr\.|Ms\.|Dr\.)*$"
     r"|^[-–/]$"
 )
+_AND_OTHERS = re.compile(r",?\s+(?:and|or|as well as)\s+(?:\w+\s+)?(?:other|another|several|many|fellow|like-minded|various)\b")
 _CAPITAL_NEXT = re.compile(r"\s+(?:[A-Z]|[a-z]+\s+[A-Z])")
 _NEXT_WORD = re.compile(r"\s+(?:\w+ly\s+)?([a-z]+)\b")
 _CONNECTOR = re.compile(r",|\band\b|&|^[-–/]$")
@@ -351,7 +352,7 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
     def close() -> None:
         if not chain:
             return
-        strong = any(c != "," for c in connectors)
+        strong = any(c != "," for c in connectors) or bool(_AND_OTHERS.match(text, chain[-1].end))
         parts = [chain] if strong or len(chain) == 1 else [[s] for s in chain]
         for part in parts:
             groups.append(Group(slots=list(part), start=part[0].start, end=part[-1].end))
