@@ -1,0 +1,92 @@
+"""Officials that East Asian news names (vice ministers, ambassadors, spokespersons, commanders) resolve to their
+office's code only while they hold it, in English and in both Chinese scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from kuroshio.actors import lookup, recognize_actors
+from kuroshio.config import Options
+from kuroshio.model import Document
+from kuroshio.normalize import normalize_document
+from kuroshio.segment import segment_document
+
+
+def codes(query: str, date: str) -> list[str]:
+    return [row["code"] for row in lookup(query, date=date, options=Options())]
+
+
+def mentions(text: str, date: str) -> list[tuple[str, str]]:
+    options = Options()
+    doc = segment_document(normalize_document(Document(id="t", text=text, date=date), options), options)
+    return [(m.text, m.code) for m in recognize_actors(doc, options).mentions]
+
+
+@pytest.mark.parametrize(
+    ("query", "inside", "code", "outside", "plain"),
+    [
+        ("Takehiro Funakoshi", "2025-11-14", "JPNGOV", "2022-01-01", "JPN"),
+        ("船越健裕", "2025-11-14", "JPNGOV", "2022-01-01", "JPN"),
+        ("Wu Jianghao", "2024-06-01", "CHNGOV", "2015-01-01", "CHN"),
+        ("吳江浩", "2024-06-01", "CHNGOV", "2015-01-01", "CHN"),
+        ("吴江浩", "2024-06-01", "CHNGOV", "2015-01-01", "CHN"),
+        ("Kim Yung-ho", "2024-03-01", "KORGOV", "2023-07-01", "KOR"),
+        ("金暎浩", "2024-03-01", "KORGOV", "2025-09-01", "KOR"),
+        ("Matthew Miller", "2024-05-01", "USAGOV", "2025-06-01", "USA"),
+        ("Tammy Bruce", "2025-03-01", "USAGOV", "2024-06-01", "USA"),
+        ("Rahm Emanuel", "2023-05-01", "USAGOV", "2025-06-01", "USA"),
+        ("伊曼紐爾", "2023-05-01", "USAGOV", "2025-06-01", "USA"),
+        ("Jake Sullivan", "2023-05-01", "USAGOV", "2025-06-01", "USA"),
+        ("沙利文", "2023-05-01", "USAGOV", "2025-06-01", "USA"),
+        ("No Kwang Chol", "2025-03-01", "PRKMIL", "2022-01-01", "PRK"),
+        ("努光鐵", "2025-03-01", "PRKMIL", "2022-01-01", "PRK"),
+        ("Song Tao", "2024-01-01", "CHNGOV", "2022-06-01", "CHN"),
+        ("宋濤", "2024-01-01", "CHNGOV", "2022-06-01", "CHN"),
+        ("Penny Wong", "2023-01-01", "AUSGOV", "2021-01-01", "AUS"),
+        ("黄英贤", "2023-01-01", "AUSGOV", "2021-01-01", "AUS"),
+        ("Gilberto Teodoro", "2024-06-01", "PHLMIL", "2022-06-01", "PHL"),
+        ("He Weidong", "2024-01-01", "CHNMIL", "2025-11-01", "CHN"),
+        ("何衛東", "2024-01-01", "CHNMIL", "2025-11-01", "CHN"),
+    ],
+)
+def test_an_official_holds_the_office_code_only_during_the_term(
+    query: str, inside: str, code: str, outside: str, plain: str
+) -> None:
+    assert code in codes(query, inside)
+    assert code not in codes(query, outside)
+    assert plain in codes(query, outside)
+
+
+def test_a_post_that_changed_hands_resolves_to_the_holder_at_the_date() -> None:
+    assert "JPNGOV" in codes("Hideo Tarumi", "2022-05-01")
+    assert "JPNGOV" not in codes("Kenji Kanasugi", "2022-05-01")
+    assert "JPNGOV" in codes("Kenji Kanasugi", "2024-05-01")
+    assert "JPNGOV" not in codes("Hideo Tarumi", "2024-05-01")
+
+
+def test_a_person_who_changes_sector_changes_code() -> None:
+    assert codes("Tetsuo Saito", "2023-01-01") == ["JPNGOV"]
+    assert codes("Tetsuo Saito", "2025-01-01") == ["JPNPTY"]
+    assert codes("Tetsuo Saito", "2025-11-01") == ["JPNOPP"]
+    assert codes("Cho Tae-yong", "2023-06-01") == ["KORGOV"]
+    assert codes("Cho Tae-yong", "2024-06-01") == ["KORSPY"]
+
+
+def test_both_japanese_name_orders_are_known() -> None:
+    assert codes("Funakoshi Takehiro", "2025-11-14") == codes("Takehiro Funakoshi", "2025-11-14") == ["JPNGOV"]
+
+
+def test_a_protest_sentence_now_has_both_officials_as_actors() -> None:
+    english = mentions(
+        "Vice Foreign Minister Takehiro Funakoshi lodged a strong protest with Chinese Ambassador Wu Jianghao.",
+        "2025-11-14",
+    )
+    assert [code for _, code in english] == ["JPNGOV", "CHNGOV"]
+    chinese = mentions("日本外務次官船越健裕向中國駐日大使吳江浩提出嚴正抗議。", "2025-11-14")
+    assert ("日本外務次官船越健裕", "JPNGOV") in chinese
+    assert ("吳江浩", "CHNGOV") in chinese
+
+
+def test_an_eu_official_carries_the_eu_code() -> None:
+    assert codes("Kaja Kallas", "2025-03-01") == ["IGOEUREEC"]
+    assert codes("Kaja Kallas", "2023-03-01") == ["ESTGOV"]
