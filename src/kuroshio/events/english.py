@@ -1088,8 +1088,11 @@ def _after(
             continue  # "urged all sides ..., and Russia criticized": Russia starts a clause ("demanded that X" may)
         if g.start >= pos:
             span = rules.infinitive.sub(" ", text[pos : g.start])  # "threatened to strike X": "to" is no preposition
-            between = [w.lower() for w in _WORD.findall(span) if w.lower() in rules.prepositions]
+            words = _WORD.findall(span)
+            between = [w.lower() for w in words if w.lower() in rules.prepositions]
             prep = g.prep if between else ""
+            if not prep and len(words) > 8:
+                continue  # a direct object follows its verb closely, not a dozen words on
         else:
             prep = ""
         if prep in preps and _codes(g) and not _codes(g) <= exclude:
