@@ -90,3 +90,10 @@ def test_a_protest_sentence_now_has_both_officials_as_actors() -> None:
 def test_an_eu_official_carries_the_eu_code() -> None:
     assert codes("Kaja Kallas", "2025-03-01") == ["IGOEUREEC"]
     assert codes("Kaja Kallas", "2023-03-01") == ["ESTGOV"]
+
+
+def test_a_legislature_speaker_and_a_candidate_between_offices() -> None:
+    assert codes("禹元植", "2025-01-01") == ["KORLEG"]
+    assert codes("Hsiao Bi-khim", "2023-06-01") == ["TWNGOV"]
+    assert codes("Hsiao Bi-khim", "2024-01-10") == ["TWN"]  # running mate, no office
+    assert codes("蕭美琴", "2024-06-01") == ["TWNGOV"]
