@@ -370,6 +370,12 @@ def compose(items: list[Item], text: str) -> list[Item]:
             and _gap_ok(text, nxt, after, ("",))
         ):  # 南韓駐日大使: the ambassador is Korea's; Japan is where
             it.code = it.country + after.sector
+            person = items[i + 3] if i + 3 < n else None
+            if person is not None and person.person and person.country == it.country and \
+                    _gap_ok(text, after, person, _PERSON_GAPS):  # 中國駐日大使吳江浩: one person, posted in Japan
+                out.append(Item(it.start, person.end, person.entry, person.code, person.country, "person", person=True))
+                i += 4
+                continue
             out.extend([it, nxt])
             i += 3
             continue
