@@ -337,7 +337,9 @@ _COORD_FILL = re.compile(
     r"^(?:[\s,]|and\b|&|of\b|the\b|de\b|his\b|her\b|its\b|their\b|\(|\)|[A-Z][\w.'’\-]*|H\.E\.|Mr\.|Ms\.|Dr\.)*$"
     r"|^[-–/]$"
 )
-_AND_OTHERS = re.compile(r",?\s+(?:and|or|as well as)\s+(?:\w+\s+)?(?:other|another|several|many|fellow|like-minded|various)\b")
+_AND_OTHERS = re.compile(  # "the United States, Japan and other like-minded partners": one group
+    r",?\s+(?:and|or|as well as)\s+(?:\w+\s+)?(?:other|another|several|many|fellow|like-minded|various)\b"
+)
 _CAPITAL_NEXT = re.compile(r"\s+(?:[A-Z]|[a-z]+\s+[A-Z])")
 _NEXT_WORD = re.compile(r"\s+(?:\w+ly\s+)?([a-z]+)\b")
 _CONNECTOR = re.compile(r",|\band\b|&|^[-–/]$")
