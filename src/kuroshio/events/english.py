@@ -797,8 +797,8 @@ def _code_matches(
             # "vowed to / will continue to / agreed to" + a cooperative act, "Japan will invest in X" (the annotation
             # guide: "X said it will deepen cooperation with Y" is an actual 03 event): a statement of intent
             code = _INTENT_OF.get(code, _INTENT_OF[code[:2]])
-            if mode == "planned":
-                mode = "actual"
+            if mode in ("planned", "hypothetical"):  # "said Tokyo would continue to stand with Ukraine"
+                mode = _mode(text, c_left, match, rules, s_end, s_start, intent=True)
         src: tuple[Mention, ...] = ()
         tgt: tuple[Mention, ...] = ()
         tgt_group: Group | None = None
@@ -1244,9 +1244,12 @@ def _complement(text: str, trig: Trigger, code: str, after: int, right: int, lex
     return code
 
 
-def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int, s_start: int = 0) -> str:
+def _mode(
+    text: str, left: int, match: _Match, rules: Rules, s_end: int, s_start: int = 0, *, intent: bool = False
+) -> str:
     """negated > hypothetical > planned > actual, from the words before the trigger in its clause (and a
-    condition after it: "will visit China if invited")."""
+    condition after it: "will visit China if invited"). ``intent``: the event was read as a statement of intent."""
+    intent = intent or match.trigger.intent
     start = match.start
     words = _WORD.findall(text, max(left, start - 90), start)  # the window words are near the trigger
     tail = " ".join(words[-rules.negation_window - 2 :]).lower()
@@ -1263,7 +1266,7 @@ def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int, s_start
         (not threat and rules.hypothetical_clause.search(text, left, start))
         or (not threat and _IF_AFTER.search(text, match.end, semicolon if semicolon >= 0 else s_end))
         or (
-            _hypothetical_words(rules, words, match.trigger.intent or threat)
+            _hypothetical_words(rules, words, intent or threat)
             and not rules.hypothetical_not.search(" ".join(words[-4:]) + " ")
         )
     ):
@@ -1275,7 +1278,7 @@ def _mode(text: str, left: int, match: _Match, rules: Rules, s_end: int, s_start
         end -= 1
     if end > 0 and text[end - 1] == "?":
         return "hypothetical"  # a question asks whether it happens
-    if match.trigger.intent:
+    if intent:
         return "actual"
     if rules.planned.search(" ".join(words[-rules.planned_window :])):
         return "planned"
