@@ -258,6 +258,9 @@ class _State:
     # country -> (sentence index, target) of its last conflictual event: "The DPRK denounced the U.S. ... The DPRK
     # will take countermeasures" threatens the U.S.
     adversary: dict[str | None, tuple[int, tuple[Mention, ...]]] = field(default_factory=dict)
+    # (sentence index, target) of the last criticism, protest or rejection with a target, by anyone: "Washington
+    # criticized China's drills. Japan also voiced concern" criticizes China too
+    criticized: tuple[int, tuple[Mention, ...]] = (-10, ())
     pending_joint: list[tuple[Sentence, tuple[int, int], str, str, str | None, str | None]] = field(
         default_factory=list
     )
@@ -977,6 +980,8 @@ def _code_matches(
         if tgt and "10" <= code[:2] <= "20":  # a conflictual event: remembered as the actor's adversary
             for a in src:
                 state.adversary[a.country] = (sentence.index, tgt)
+            if code[:2] in ("11", "12") and not inferred:
+                state.criticized = (sentence.index, tgt)
         for a in src:
             if tgt:
                 for b in tgt:
@@ -1022,6 +1027,12 @@ def _context_target(
         or (root == "15" and near <= 2 and countries.isdisjoint(m.country for m in state.aggressor[1]))
     ):
         return tuple(m for m in state.aggressor[1] if m.country not in countries), True
+    if root in ("11", "12") and sentence.index - state.criticized[0] <= 2 and (
+        _BARE_REACTION.fullmatch(text, match.end, c_right) and _ALSO.search(text, c_left, c_right)
+    ):  # "Japan and the European Union also voiced concern": about what the last critic criticized
+        found = tuple(m for m in state.criticized[1] if m.country not in countries)
+        if found:
+            return found, True
     return (), False
 
 
@@ -1345,6 +1356,7 @@ _BASED = ("-based", "–based")
 _PURPOSE = re.compile(r"\b(?:for|to\s+(?:hold|attend|join))\s+(?:[\w\-]+\s+){0,3}$")
 _WITH = re.compile(r"\bwith\b")
 _WILL_BEFORE = re.compile(r"(?:\b(?:will|shall)|['’]ll)\s+(?:\w+ly\s+|also\s+|further\s+|soon\s+)*$", re.IGNORECASE)
+_ALSO = re.compile(r"\b(?:also|too|as well|likewise|similarly|echoed)\b")
 _BARE_REACTION = re.compile(r"(?:\s+(?:\w+ly|as well|too|also|again|on \w+day|today|yesterday))*\s*[.,!]?\s*")
 _AGREED = re.compile(r"\bagre(?:e|es|ed|eing)\b", re.IGNORECASE)
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "when", "if", "unless", "because"})
