@@ -1181,7 +1181,7 @@ def _noun_arguments(
     pre = None
     for g in groups:  # with at most three modifier words between the actor and the noun
         if g.end <= match.start and g.start >= left:
-            between = text[g.end : match.start]
+            between = _PAIRED_MODIFIERS.sub("x", text[g.end : match.start])  # "Russian missile and drone attack"
             if _MODIFIER_GAP.fullmatch(between) and not _NOT_MODIFIER.search(between):
                 pre = g
     src: list[Mention] = []
@@ -1217,6 +1217,7 @@ def _noun_arguments(
 
 _NOUN_LINK_PREPS = frozenset({"of", "in", "to", "with", "from", "against", "on", "by", "for", "at", "about", "over",
                               "toward", "towards", "between", "among", "into", "around", "near"})
+_PAIRED_MODIFIERS = re.compile(r"\b[a-z]+(?:-[a-z]+)? (?:and|or) [a-z]+(?:-[a-z]+)?\b")
 _NOT_MODIFIER = re.compile(r"\b(?:and|or|to|with|by|of|in|on|for|is|was|are|were|has|have|had|said|says|will)\b")
 
 
