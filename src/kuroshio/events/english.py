@@ -861,6 +861,10 @@ def _code_matches(
                 if subj is None and c_left > s_start:  # "Beijing said its drills were a warning to Taiwan"
                     subj = _subject(groups, s_start, c_left, taken)
                 src = _members(subj, text)
+            elif trig.subject and trig.sym and len({m.code for m in participants}) < 2:
+                # "Russia and Ukraine have carried out dozens of prisoner exchanges": the subject group takes part
+                subj = _subject(groups, c_left, match.start, taken, text)
+                participants = _unique(list(participants) + list(_members(subj, text)))
         if src and trig.kind == "verb":
             subject_seen = True
             state.last_subject = src
