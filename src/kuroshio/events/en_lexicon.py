@@ -182,6 +182,9 @@ def _sequence(text: str, verb_table: dict[str, str], participles: set[str]) -> t
     return r"\s+".join(pieces), first
 
 
+_SEPARATOR = r"[\"”’]?\s+[\"“‘]?"  # words may be quoted: expressed "concern and regret" over
+
+
 def compile_pattern(
     pattern: str, verb_table: dict[str, str], participles: set[str]
 ) -> tuple[re.Pattern[str], set[str]]:
@@ -211,9 +214,9 @@ def compile_pattern(
                 starts.update(first)
         group = "(?:" + "|".join(regexes) + ")"
         if leading:  # the first required word carries no separator; optional leading words carry theirs
-            parts.append(f"(?:{group}\\s+)?" if optional else group)
+            parts.append(f"(?:{group}{_SEPARATOR})?" if optional else group)
         else:
-            parts.append(f"(?:\\s+{group})?" if optional else r"\s+" + group)
+            parts.append(f"(?:{_SEPARATOR}{group})?" if optional else _SEPARATOR + group)
         if not optional:
             leading = False
     if leading:

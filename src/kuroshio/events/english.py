@@ -1117,7 +1117,7 @@ def _after(
     return None
 
 
-_DEEP_OBJECT = re.compile(r"\s+(?:(?:over|about|at|regarding|against|on|to|of)\s+)?(?:[\w\-'’\"“”]+\s+){1,6}")
+_DEEP_OBJECT = re.compile(r"[\"”’]?\s+(?:(?:over|about|at|regarding|against|on|to|of)\s+)?(?:[\w\-'’\"“”]+\s+){1,6}")
 
 
 def _deep_object(
