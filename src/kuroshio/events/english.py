@@ -572,6 +572,9 @@ def _matches(
         candidates = lexicon.by_first.get(w.group(0))
         if not candidates:
             continue
+        if lexicon.verb_forms.get(w.group(0)) == "have" and i + 1 < len(words) and \
+                words[i + 1].group(0) in lexicon.participles:
+            continue  # "had refused talks": an auxiliary, not "have talks"
         best: _Match | None = None
         for regex, trigger in candidates:
             m = regex.match(low, pos, end)
@@ -758,8 +761,8 @@ def _code_matches(
             governed[0] <= g < match.start and not _THAT.search(text, governed[0], g) for g in subjects
         ):
             between = text[governed[0] : match.start]
-            if trig.kind == "noun" and governed[2] in ("02", "10", "13") and not _AND_BEFORE.search(between):
-                continue  # "threatened sanctions", "demanded compensation": the content, not an event
+            if trig.kind == "noun" and governed[2] in ("02", "10", "12", "13") and not _AND_BEFORE.search(between):
+                continue  # "threatened sanctions", "refused talks": the content, not an event
             if _COMPLEMENT_WORD.search(between) and (
                 not _AND_BEFORE.search(between)
                 or (trig.kind == "verb" and lexicon.verb_forms.get(match.head, "") == match.head)
