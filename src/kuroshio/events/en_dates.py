@@ -165,7 +165,7 @@ def _resolve(m: re.Match[str], anchor: date | None, *, future: bool, past: bool 
         if anchor is None:
             return None
         year = anchor.year
-        if month - anchor.month > 6 or (past and month > anchor.month):
+        if (month - anchor.month > 6 and not future) or (past and month > anchor.month):
             year -= 1
         elif anchor.month - month > 6 and future:
             year += 1

@@ -1281,11 +1281,13 @@ def _mode(
         return "negated"
     semicolon = text.find(";", match.end, s_end)
     threat = match.trigger.code[:2] == "13"  # a conditional threat is made all the same ("will retaliate if ...")
+    # reported speech: "said he would visit China" tells a plan (the future of the past), not a condition
+    reported = left > s_start and rules.speech_at.search(text, s_start, left) is not None
     if (
         (not threat and rules.hypothetical_clause.search(text, left, start))
         or (not threat and _IF_AFTER.search(text, match.end, semicolon if semicolon >= 0 else s_end))
         or (
-            _hypothetical_words(rules, words, intent or threat)
+            _hypothetical_words(rules, words, intent or threat or reported)
             and not rules.hypothetical_not.search(" ".join(words[-4:]) + " ")
         )
     ):
@@ -1299,7 +1301,9 @@ def _mode(
         return "hypothetical"  # a question asks whether it happens
     if intent:
         return "actual"
-    if rules.planned.search(" ".join(words[-rules.planned_window :])):
+    if rules.planned.search(" ".join(words[-rules.planned_window :])) or (
+        reported and _hypothetical_words(rules, words, False)
+    ):
         return "planned"
     if match.trigger.kind == "noun" and rules.planned_after_noun.match(text, match.end, s_end):
         return "planned"  # "The summit between X and Y is expected to take place in Tokyo"
