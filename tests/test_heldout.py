@@ -5,9 +5,9 @@
 pass); ``tests/heldout3`` was written and committed before the coders ran on it (its error classes guided the third
 English pass); ``tests/heldout4`` (English) was written and committed before any coder ran on it and is the clean
 number for unseen English; ``tests/entune`` and ``tests/entune2`` are the English tuning sets (their numbers are no
-evidence of accuracy on unseen text; the gate only keeps what the tuning gained). Each folder's README.md gives the set and its numbers.
-The floors sit about 0.05 below the F1 measured on 2026-11-27. Raise them when the coder improves; never lower them
-without writing down why in that README.md.
+evidence of accuracy on unseen text; the gate only keeps what the tuning gained). Each folder's README.md gives the
+set and its numbers. The floors sit about 0.05 below the F1 measured on 2026-11-27. Raise them when the coder
+improves; never lower them without writing down why in that README.md.
 """
 
 from __future__ import annotations

@@ -425,6 +425,11 @@ def _last_words(text: str, left: int, right: int, n: int, reach: int) -> list[st
     return words[-n:]
 
 
+_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*")
+_APPROXIMATORS = ("more than", "less than", "fewer than", "at least", "up to", "nearly",
+                  "almost", "roughly", "some", "approximately")
+
+
 def _prep_before(text: str, pos: int, rules: Rules, floor: int = 0) -> str:
     """The preposition governing an actor at ``pos``; "" when it is a subject or direct object.
 
@@ -438,7 +443,10 @@ def _prep_before(text: str, pos: int, rules: Rules, floor: int = 0) -> str:
         i -= 1
         while i >= 0 and (raw[i][:1].isupper() or words[i] in ("of", "'s", "’s", "the")):
             i -= 1
-    while i >= 0 and (words[i] in rules.determiners or words[i] in rules.modifiers):
+    while i >= 0 and (words[i] in rules.determiners or words[i] in rules.modifiers or _COUNT.fullmatch(words[i])):
+        if _COUNT.fullmatch(words[i]):  # "on 28 U.S. entities": a count is a modifier too (a year is not: "In 2024")
+            before = " ".join(words[max(0, i - 2) : i])
+            i -= next((len(a.split()) for a in _APPROXIMATORS if before.endswith(a)), 0)
         i -= 1
     if i < 0:
         return ""
