@@ -818,6 +818,7 @@ def _code_matches(
         tgt_group: Group | None = None
         participants: tuple[Mention, ...] = ()
         if trig.kind == "verb":
+            caused: Group | None = None
             if _is_passive(text, c_left, match, lexicon):
                 tgt_group = _subject(groups, c_left, match.start, taken, text)
                 src = _members(_after(groups, text, rules, inside, match.end, bound, ("by",)), text)
@@ -856,6 +857,12 @@ def _code_matches(
                                            exclude, subjects)
             if tgt_group is None and code[:2] in ("11", "12"):
                 tgt_group = _deep_object(groups, text, match.end, c_right, {m.code for m in src}, subjects)
+            if tgt_group is None and caused is not None and "10" <= code[:2] <= "14":
+                # "Chinese ships entered the waters, prompting Japan to lodge a protest": against the cause's actor
+                cause = _first_subject(groups, s_start, caused.start, taken, used=True)
+                if cause is not None and {m.country for m in _members(cause, text)}.isdisjoint(
+                        m.country for m in src):
+                    tgt_group = cause
             tgt = _members(tgt_group, text)
             if not tgt and trig.sym and code[:2] == "04" and src:
                 tgt = _host(text, match.end, bound, src)
