@@ -769,8 +769,9 @@ def _code_matches(
             governed[0] <= g < match.start and not _THAT.search(text, governed[0], g) for g in subjects
         ):
             between = text[governed[0] : match.start]
-            if trig.kind == "noun" and governed[2] in ("02", "10", "12", "13") and not _AND_BEFORE.search(between):
-                continue  # "threatened sanctions", "refused talks": the content, not an event
+            if trig.kind == "noun" and (governed[2] in ("02", "10", "13") or (
+                    governed[2] == "12" and trig.code[:2] == "04")) and not _AND_BEFORE.search(between):
+                continue  # "threatened sanctions", "refused talks": the content, not an event ("opposes arms sales" is)
             if _COMPLEMENT_WORD.search(between) and (
                 not _AND_BEFORE.search(between)
                 or (trig.kind == "verb" and lexicon.verb_forms.get(match.head, "") == match.head)
