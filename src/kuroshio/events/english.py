@@ -1279,6 +1279,12 @@ def _complement(text: str, trig: Trigger, code: str, after: int, right: int, lex
     return code
 
 
+_DENIED_THAT = re.compile(  # "denied (reports) that ...": what follows is denied
+    r"\b(?:den(?:y|ies|ied|ying)|rejected claims|dismissed reports)\s+(?:reports\s+|claims\s+)?that\b"
+)
+_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\balthough\b|,\s*(?:and\s+)?(?:saying|adding)\b")
+
+
 def _mode(
     text: str, left: int, match: _Match, rules: Rules, s_end: int, s_start: int = 0, *, intent: bool = False
 ) -> str:
@@ -1295,6 +1301,9 @@ def _mode(
             return "negated"
     if rules.negation.search(" ".join(words[-rules.negation_window :])):
         return "negated"
+    denial = _DENIED_THAT.search(text, s_start, start)
+    if denial is not None and not _CLAUSE_BREAK.search(text, denial.end(), start):
+        return "negated"  # "Seoul denied that it had agreed to share intelligence": all of the denied clause
     semicolon = text.find(";", match.end, s_end)
     threat = match.trigger.code[:2] == "13"  # a conditional threat is made all the same ("will retaliate if ...")
     # reported speech: "said he would visit China" tells a plan (the future of the past), not a condition
