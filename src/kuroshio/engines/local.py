@@ -48,3 +48,17 @@ def map_local(
     finally:
         for future in pending:
             future.cancel()
+
+
+class LocalEngine:
+    """The local engine for one run: a process pool per :meth:`map` (nothing to start before, nothing to close)."""
+
+    def __init__(self, options: Options, workers: int) -> None:
+        self._options = options
+        self._workers = workers
+
+    def map(self, tasks: list[tuple[Partition, str]], *, process: Process | None = None) -> Iterator[ShardInfo]:
+        return map_local(tasks, self._options, workers=min(self._workers, len(tasks)), process=process)
+
+    def close(self) -> None:
+        pass

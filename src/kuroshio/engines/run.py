@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from kuroshio.config import Options
 from kuroshio.engines.partitions import PARTITION_BYTES, Partition, plan_partitions
@@ -55,9 +55,28 @@ def run_ingest(
     document or input that failed (the rest is stored). ``process`` replaces the options' pipeline (a picklable
     ``Document -> Document``).
     """
+    workers = options.workers or available_cores()
+    engine = _start_engine(options, workers)  # a Dask cluster starts while the inputs are planned and the store opened
+    try:
+        summary = _run(paths, options, engine, on_error=on_error, progress=progress, process=process,
+                       partition_bytes=partition_bytes)
+    finally:
+        engine.close()  # after the store is closed: a Dask cluster shuts down while the last shards are loaded
+    return summary
+
+
+def _run(
+    paths: Iterable[str],
+    options: Options,
+    engine: _Engine,
+    *,
+    on_error: Callable[[KuroshioError], None] | None,
+    progress: bool,
+    process: Process | None,
+    partition_bytes: int,
+) -> IngestSummary:
     from kuroshio.store import Store
 
-    workers = options.workers or available_cores()
     partitions = list(plan_partitions(paths, partition_bytes=partition_bytes))
     summary = IngestSummary(partitions=len(partitions))
     complete = False
@@ -76,7 +95,7 @@ def run_ingest(
             bar = _Progress(total, remaining) if progress else nullcontext(None)
             with bar as shown:
                 run_id = store.start_run(options)
-                coded = _map(todo, options, workers=workers, process=process)
+                coded = engine.map(todo, process=process) if todo else iter(())
                 for info in itertools.chain(left, coded):
                     _store_shard(store, shards, info, run_id, summary, on_error)
                     if shown is not None:
@@ -117,18 +136,20 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _map(
-    tasks: list[tuple[Partition, str]], options: Options, *, workers: int, process: Process | None
-) -> Iterator[ShardInfo]:
-    if not tasks:
-        return iter(())
+class _Engine(Protocol):
+    def map(self, tasks: list[tuple[Partition, str]], *, process: Process | None) -> Iterator[ShardInfo]: ...
+
+    def close(self) -> None: ...
+
+
+def _start_engine(options: Options, workers: int) -> _Engine:
     if options.engine == "dask":
-        from kuroshio.engines.dask import map_dask
+        from kuroshio.engines.dask import DaskEngine
 
-        return map_dask(tasks, options, workers=workers, process=process)
-    from kuroshio.engines.local import map_local
+        return DaskEngine(options, workers)
+    from kuroshio.engines.local import LocalEngine
 
-    return map_local(tasks, options, workers=min(workers, len(tasks)), process=process)
+    return LocalEngine(options, workers)
 
 
 class _Progress:
