@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -343,13 +343,19 @@ _COORD_FILL = re.compile(
 _AND_OTHERS = re.compile(  # "the United States, Japan and other like-minded partners": one group
     r",?\s+(?:and|or|as well as)\s+(?:\w+\s+)?(?:other|another|several|many|fellow|like-minded|various)\b"
 )
+_WORDS_ONLY = re.compile(r"[a-z]+")
+_AUXILIARY_WORDS = frozenset({"has", "have", "had", "will", "would", "is", "was", "are", "were", "said", "says",
+                              "also", "then", "later", "could", "can", "may", "might", "should", "must"})
 _CAPITAL_NEXT = re.compile(r"\s+(?:[A-Z]|[a-z]+\s+[A-Z])")
 _NEXT_WORD = re.compile(r"\s+(?:\w+ly\s+)?([a-z]+)\b")
 _CONNECTOR = re.compile(r",|\band\b|&|^[-–/]$")
 
 
-def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[Group]:
-    """Slots joined by coordination into groups (chains of commas only are split again)."""
+def _groups(
+    text: str, slots: list[Slot], rules: Rules, floor: int = 0, verbs: Mapping[str, str] | None = None
+) -> list[Group]:
+    """Slots joined by coordination into groups (chains of commas only are split again). ``verbs``: verb forms; a
+    slot after ", and" followed by one of them starts a clause of its own ("will visit Russia, and Putin met Xi")."""
     groups: list[Group] = []
     chain: list[Slot] = []
     connectors: list[str] = []
@@ -382,9 +388,14 @@ def _groups(text: str, slots: list[Slot], rules: Rules, floor: int = 0) -> list[
                 connectors = []
                 continue
             said = _NEXT_WORD.match(text, slot.end)
+            clause = (
+                len(chain) == 1 and said is not None and "," in between and "and" in between
+                and (said.group(1) in _AUXILIARY_WORDS or (verbs is not None and said.group(1) in verbs))
+                and verbs is not None and any(w in verbs for w in _WORDS_ONLY.findall(text, floor, prev.start))
+            )  # "Kim will visit Russia, and Putin met Xi": the object of one clause, the subject of the next
             joined = (
                 slot.pronoun != "third" and prev.pronoun != "third" and _COORD_FILL.match(between)
-                and _CONNECTOR.search(between)
+                and _CONNECTOR.search(between) and not clause
                 and not (said and said.group(1) in rules.speech_verbs and "and" not in between)  # "..., X said"
                 and not (slot.members and all(m.kind == "coref" for m in slot.members))  # "..., and the two leaders"
             )
@@ -712,7 +723,7 @@ def _code_sentence(
                 state.last_subject = slot.members
                 break
         return []
-    groups = _groups(text, slots, rules, s_start)
+    groups = _groups(text, slots, rules, s_start, lexicon.verb_forms)
     if speaks:
         _update_speaker(text, s_start, s_end, groups, rules, state)
     if not state.authors:
@@ -789,11 +800,15 @@ def _code_matches(
                 bound = g
         inside = match.start + len(match.head)
         mode = _mode(text, c_left, match, rules, s_end, s_start)
+        own = max((g.start for g in groups if g.start in subjects and c_left < g.start and g.end <= match.start
+                   and _AUXILIARIES.fullmatch(text, g.end, match.start)), default=c_left)
+        if mode == "planned" and own > c_left:  # "Kim will visit Russia, and Putin met Xi": "will" is not Putin's
+            mode = _mode(text, own, match, rules, s_end, s_start)
         if mode == "actual" and verb_mode != "actual" and previous is not None and \
                 _PURPOSE.search(text, previous[0], match.start):
             mode = verb_mode  # "will visit North Korea on Thursday for talks with Kim": the talks are planned too
         if mode == "actual" and trig.kind == "verb" and _present(match.head, lexicon) and (
-            (verb_mode == "planned" and previous is not None and _CHAINED.search(text, previous[0], match.start))
+            (verb_mode == "planned" and previous is not None and _CHAINED.fullmatch(text, previous[0], match.start))
             or (c_left > s_start and _TIME_OPENER.search(text, max(s_start, c_left - 12), c_left)
                 and _mode(text, s_start, _Match(c_left, c_left, match.trigger, ""), rules, s_end, s_start) == "planned")
         ):
@@ -1411,7 +1426,7 @@ _SAME_SUBJECT = re.compile(
 _COORDINATED_VERB = re.compile(r"(?:,|\band|\bor|\bbut)\s+(?:\w+ly\s+)?$")
 
 
-_CHAINED = re.compile(r"^[^;:]*\b(?:to|and)\s+(?:\w+ly\s+)?$")  # "... to attend the forum and meet"
+_CHAINED = re.compile(r"[^;:]*\b(?:to|and)\s+(?:\w+ly\s+)?")  # "... to attend the forum and meet"
 _TIME_OPENER = re.compile(r"\b(?:when|once|after|before|while|until)\s*$")
 
 
