@@ -30,17 +30,17 @@ SETS = ("heldout", "heldout2", "heldout3", "heldout4", "entune", "entune2")
 # entune   en root 0.683 quad 0.746 (0.462 / 0.565 before the English pass)
 # entune2  en root 0.575 quad 0.629 (0.508 / 0.569 before the last English pass)
 # Third session, after the third English pass (tuned on heldout3's error classes, entune, entune2):
-# heldout3 en root 0.693 quad 0.745, 2 leaks; entune 0.685 / 0.727; entune2 0.604 / 0.667, 3 leaks
-# heldout4 en root 0.635 quad 0.708, 0 leaks (written before any coder ran; details unseen)
+# heldout3 en root 0.700, 0 leaks; entune 0.693; entune2 0.637, 3 leaks
+# heldout4 en root 0.639 quad 0.714, 0 leaks (written before any coder ran; details unseen)
 FLOORS = {
     "heldout": {("zh", "root"): 0.79, ("zh", "quad"): 0.78, ("en", "root"): 0.70, ("en", "quad"): 0.76},
     "heldout2": {("zh", "root"): 0.75, ("zh", "quad"): 0.78, ("en", "root"): 0.80, ("en", "quad"): 0.80},
     "heldout3": {("zh", "root"): 0.59, ("zh", "quad"): 0.71, ("en", "root"): 0.64, ("en", "quad"): 0.69},
     "heldout4": {("en", "root"): 0.58, ("en", "quad"): 0.65},
     "entune": {("en", "root"): 0.63, ("en", "quad"): 0.67},
-    "entune2": {("en", "root"): 0.55, ("en", "quad"): 0.61},
+    "entune2": {("en", "root"): 0.58, ("en", "quad"): 0.61},
 }
-MAX_MODE_LEAKS = {"heldout": 1, "heldout2": 1, "heldout3": 3, "heldout4": 1, "entune": 1, "entune2": 3}  # 0,0,2,0,0,3
+MAX_MODE_LEAKS = {"heldout": 1, "heldout2": 1, "heldout3": 2, "heldout4": 1, "entune": 1, "entune2": 3}  # 0,0,0,0,0,3
 DOCUMENTS = {"heldout": 18, "heldout2": 18, "heldout3": 22, "heldout4": 22, "entune": 24, "entune2": 20}
 
 
