@@ -165,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, value in rows:
         print(f"{name:60s} {value}")
     if not args.no_append:
-        append_results("bench_engines.py", rows, notes="Peak = resident memory summed over the whole process tree.")
+        append_results("bench_engines.py", rows, notes="Peak = resident memory summed over the whole process tree. "
+                       "Bound = the speed-up if the 2-worker run kept every core busy with the CPU seconds it used.")
     return 0
 
 
