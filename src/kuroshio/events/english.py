@@ -1316,18 +1316,22 @@ def _mode(
             return "negated"
     if rules.negation.search(" ".join(words[-rules.negation_window :])):
         return "negated"
-    denial = _DENIED_THAT.search(text, s_start, start)
-    if denial is not None and not _CLAUSE_BREAK.search(text, denial.end(), start):
-        return "negated"  # "Seoul denied that it had agreed to share intelligence": all of the denied clause
+    if text.find(" that", s_start, start) >= 0:  # (a cheap test first: most clauses have no "that" before)
+        denial = _DENIED_THAT.search(text, s_start, start)
+        if denial is not None and not _CLAUSE_BREAK.search(text, denial.end(), start):
+            return "negated"  # "Seoul denied that it had agreed to share intelligence": all of the denied clause
     semicolon = text.find(";", match.end, s_end)
     threat = match.trigger.code[:2] == "13"  # a conditional threat is made all the same ("will retaliate if ...")
-    # reported speech: "said he would visit China" tells a plan (the future of the past), not a condition
-    reported = left > s_start and rules.speech_at.search(text, s_start, left) is not None
+    found = rules.hypothetical.findall(" ".join(words[-rules.hypothetical_window :]))
+    would_only = bool(found) and all(w.lower() == "would" for w in found)
+    # reported speech: "said he would visit China" tells a plan (the future of the past), not a condition; for a
+    # statement of intent (and a threat), reported "would" is its future ("said Washington would keep working")
+    reported = would_only and left > s_start and rules.speech_at.search(text, s_start, left) is not None
     if (
         (not threat and rules.hypothetical_clause.search(text, left, start))
         or (not threat and _IF_AFTER.search(text, match.end, semicolon if semicolon >= 0 else s_end))
         or (
-            _hypothetical_words(rules, words, intent or threat or reported)
+            found and not (would_only and (intent or threat or reported))
             and not rules.hypothetical_not.search(" ".join(words[-4:]) + " ")
         )
     ):
@@ -1341,20 +1345,11 @@ def _mode(
         return "hypothetical"  # a question asks whether it happens
     if intent:
         return "actual"
-    if rules.planned.search(" ".join(words[-rules.planned_window :])) or (
-        reported and _hypothetical_words(rules, words, False)
-    ):
+    if reported or rules.planned.search(" ".join(words[-rules.planned_window :])):
         return "planned"
     if match.trigger.kind == "noun" and rules.planned_after_noun.match(text, match.end, s_end):
         return "planned"  # "The summit between X and Y is expected to take place in Tokyo"
     return "actual"
-
-
-def _hypothetical_words(rules: Rules, words: list[str], intent: bool) -> bool:
-    """A hypothetical marker in the window; for a statement of intent, reported "would" is its future, not a
-    condition ("said Washington would keep working with Seoul")."""
-    found = rules.hypothetical.findall(" ".join(words[-rules.hypothetical_window :]))
-    return bool(found) and not (intent and all(w.lower() == "would" for w in found))
 
 
 def _date(dates: list[DateMention], pos: int, left: int, right: int) -> tuple[str | None, str | None]:
