@@ -74,6 +74,7 @@ class Rules:
     clause_openers: frozenset[str]
     first_person: frozenset[str]
     third_person: frozenset[str]
+    party_nouns: frozenset[str]
     noun_markers: frozenset[str]
     from_titles: frozenset[str]
     modifiers: frozenset[str]
@@ -171,6 +172,7 @@ def load_rules() -> Rules:
             clause_openers=frozenset(data["clause_openers"]),
             first_person=frozenset(data["pronouns"]["first"]),
             third_person=frozenset(data["pronouns"]["third"]),
+            party_nouns=frozenset(str(w).lower() for w in data["pronouns"].get("parties") or ()),
             noun_markers=frozenset(data["noun_markers"]),
             from_titles=frozenset(data["from_titles"]),
             modifiers=frozenset(data["modifiers"]),
@@ -212,7 +214,8 @@ def load_rules() -> Rules:
                 for c in data.get("context_names") or ()
             ),
             pronoun=re.compile(r"\b(?:" + _trie(["I"] + [form for w in sorted(
-                set(data["pronouns"]["first"]) | set(data["pronouns"]["third"])) if w != "i"
+                set(data["pronouns"]["first"]) | set(data["pronouns"]["third"])
+                | set(data["pronouns"].get("parties") or ())) if w != "i"
                 for form in (w, w.capitalize())]) + r")\b"),
         )
     except (KeyError, TypeError) as exc:
@@ -261,6 +264,8 @@ class _State:
     # (sentence index, target) of the last criticism, protest or rejection with a target, by anyone: "Washington
     # criticized China's drills. Japan also voiced concern" criticizes China too
     criticized: tuple[int, tuple[Mention, ...]] = (-10, ())
+    # (sentence index, parties) of the last meeting of two or more states: "they" and "the ministers" after it
+    met: tuple[int, tuple[Mention, ...]] = (-10, ())
     pending_joint: list[tuple[Sentence, tuple[int, int], str, str, str | None, str | None]] = field(
         default_factory=list
     )
@@ -651,7 +656,7 @@ def _possessor(text: str, end: int, rules: Rules) -> bool:
     return m is not None and m.group(1) not in rules.titles
 
 
-def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rules) -> None:
+def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rules, index: int = 0) -> None:
     """Give each pronoun slot its antecedent: first person -> the speaker; third person -> the nearest subject
     before it in the sentence, else the last subject of the document."""
     for group in groups:
@@ -682,7 +687,12 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rule
                     slot.members = antecedent
                     continue
                 antecedent = found[-1] if found else ()
-                slot.members = antecedent or state.last_subject
+                antecedent = antecedent or state.last_subject
+                if (plural or word in rules.party_nouns) and index - state.met[0] <= 3 and (
+                    word in rules.party_nouns or len({m.country for m in antecedent}) < 2
+                ) and {m.country for m in antecedent} <= {m.country for m in state.met[1]}:
+                    antecedent = state.met[1]  # "Rubio met Iwaya and Cho. They condemned ...": all three
+                slot.members = antecedent
 
 
 def _members(group: Group | None, text: str) -> tuple[Mention, ...]:
@@ -732,7 +742,7 @@ def _code_sentence(
             if not g.prep and len({m.code for m in members}) >= 2:
                 state.authors = _unique(list(members))
                 break
-    _resolve_pronouns(text, groups, state, rules)
+    _resolve_pronouns(text, groups, state, rules, sentence.index)
     events: list[Event] = []
     subject_seen = False
     if matches:
@@ -972,6 +982,8 @@ def _code_matches(
                     pairs = [(a, b) for a, b in pairs if not (a.code in objects and b.code in objects)]
                 for a, b in pairs:
                     emit(a, b, code, conf)
+                if code[:2] == "04" and len({m.country for m in parties}) >= 2:
+                    state.met = (sentence.index, parties)
                 if code.startswith("062") and rules.force_nouns.search(text, span[0], span[1]):
                     state.aggressor = (sentence.index, parties)  # "X condemned the drills" then targets the allies
             elif code == "050" and trig.kind == "noun" and not parties and "joint" in text[span[0] : span[1]].lower():
