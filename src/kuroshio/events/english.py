@@ -337,6 +337,11 @@ def _slots(
         if slot.pronoun in ("first", "third") and nxt is not None and not text[slot.end : nxt.start].strip() and \
                 text[slot.start : slot.end].lower() in ("its", "their", "his", "her", "our", "my"):
             continue
+        if slot.pronoun == "third" and text[slot.start : slot.end].lower() in rules.party_nouns:
+            after = _NEXT_WORD.match(text, slot.end)
+            if text[slot.end : slot.end + 1].isspace() and (after is None or (
+                    after.group(1) not in _AUXILIARY_WORDS and not after.group(1).endswith("ed"))):
+                continue  # "the three Chinese ships", "the leaders of both parties": a noun follows, no party noun
         kept.append(slot)
     return kept
 
@@ -791,8 +796,12 @@ def _code_matches(
         ):
             between = text[governed[0] : match.start]
             if trig.kind == "noun" and (governed[2] in ("02", "10", "13") or (
-                    governed[2] == "12" and trig.code[:2] == "04")) and not _AND_BEFORE.search(between):
-                continue  # "threatened sanctions", "refused talks": the content, not an event ("opposes arms sales" is)
+                    governed[2] == "12" and trig.code[:2] == "04") or (
+                    governed[2] in ("11", "12") and _RELATIONSHIP.search(text, match.start, match.end)
+            )) and not _AND_BEFORE.search(between):
+                # "threatened sanctions", "refused talks", "condemned the military cooperation between X and Y": the
+                # content, not an event of its own ("opposes arms sales", "condemned the drills" are)
+                continue
             if _COMPLEMENT_WORD.search(between) and (
                 not _AND_BEFORE.search(between)
                 or (trig.kind == "verb" and lexicon.verb_forms.get(match.head, "") == match.head)
@@ -1415,6 +1424,7 @@ _BASED = ("-based", "–based")
 _PURPOSE = re.compile(r"\b(?:for|to\s+(?:hold|attend|join))\s+(?:[\w\-]+\s+){0,3}$")
 _WITH = re.compile(r"\bwith\b")
 _WILL_BEFORE = re.compile(r"(?:\b(?:will|shall)|['’]ll)\s+(?:\w+ly\s+|also\s+|further\s+|soon\s+)*$", re.IGNORECASE)
+_RELATIONSHIP = re.compile(r"\b(?:cooperation|partnership|ties|relations|alignment|collusion)\b", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:also|too|as well|likewise|similarly|echoed)\b")
 _BARE_REACTION = re.compile(r"(?:\s+(?:\w+ly|as well|too|also|again|on \w+day|today|yesterday))*\s*[.,!]?\s*")
 _AGREED = re.compile(r"\bagre(?:e|es|ed|eing)\b", re.IGNORECASE)
@@ -1493,7 +1503,11 @@ def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_
             own = _NAME_WORD.findall(text[slot.start : slot.end])
             titled = any(w.lower() in rules.titles for w in words) or bool(own and own[-1].lower() in rules.titles)
             if titled:
-                names.extend(w for w in words if w[:1].isupper() and w.lower() not in rules.titles and len(w) > 2)
+                for w in words:
+                    if w.lower() in rules.prepositions and w.lower() != "of":
+                        break  # "Korean Counterparts in Munich": a place after the title, not a name
+                    if w[:1].isupper() and w.lower() not in rules.titles and len(w) > 2:
+                        names.append(w)
         for name in names:
             if name.lower() in rules.titles or name.lower() in rules.determiners or name.lower() in rules.prepositions:
                 continue
