@@ -899,6 +899,9 @@ def _code_matches(
                         m.country for m in src):
                     tgt_group = cause
             tgt = _members(tgt_group, text)
+            if not tgt and src and not (trig.visit or trig.host or code[:2] == "04") and \
+                    _ends_in_preposition(state.low, match.end):
+                tgt = _place_after(text, match.end, c_right, src)  # "hit back at Seoul": a capital read as a place
             if not tgt and trig.sym and code[:2] == "04" and src:
                 tgt = _host(text, match.end, bound, src)
             if tgt_group is not None:
@@ -1204,6 +1207,24 @@ def _host(text: str, pos: int, right: int, src: tuple[Mention, ...]) -> tuple[Me
         return ()
     place = _place(m.group(1))
     if place is None or place[1] in countries:
+        return ()
+    return (Mention(m.start(1), m.end(1), m.group(1), place[0], place[1], "capital"),)
+
+
+_PLACE_NEXT = re.compile(r"\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)\b(?!['’]s)")
+
+
+def _ends_in_preposition(low: str, end: int) -> bool:
+    """The trigger's words end in a preposition that leads to its target ("lashed out at"; "in" is a venue)."""
+    return low.endswith((" at", " against", " on", " toward", " towards"), max(0, end - 9), end)
+
+
+def _place_after(text: str, pos: int, right: int, src: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The state of a capital named right after a trigger that ends in a preposition ("hit back at Seoul"), which the
+    actor recognizer reads as a place; () when none, or the source's own."""
+    m = _PLACE_NEXT.match(text, pos, right)
+    place = _place(m.group(1)) if m is not None else None
+    if m is None or place is None or place[1] in {s.country for s in src}:
         return ()
     return (Mention(m.start(1), m.end(1), m.group(1), place[0], place[1], "capital"),)
 
