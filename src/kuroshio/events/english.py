@@ -528,6 +528,7 @@ def _code(doc: Document) -> list[Event]:
                 anchor = parse_date(found[0].value) or anchor
                 state.day_anchor = True
             floor = dateline.end()
+            inside = [m for m in inside if m.start >= floor]  # "(Kyodo)": the agency is no actor of the sentence
         events.extend(_code_sentence(doc, sentence, inside, lexicon, rules, state, (anchor, floor)))
     if state.pending_joint and len(state.authors) >= 2:
         for sentence, span, code, mode, date, precision in state.pending_joint:
