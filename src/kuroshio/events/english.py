@@ -1281,13 +1281,15 @@ def _noun_arguments(
         if not members:
             continue
         inside = g.start < match.end
-        if not inside and not any(w.lower() in _NOUN_LINK_PREPS for w in _WORD.findall(text[match.end : g.start])):
+        if not inside and "," not in text[match.end : g.start] and \
+                not any(w.lower() in _NOUN_LINK_PREPS for w in _WORD.findall(text[match.end : g.start])):
             inside = True  # right after the pattern's own preposition: "visit to Japan", "talks between A and B"
         if g.prep in ("by", "from") and not src and not inside:
             src.extend(members)
             parts.extend(members)
             g.used = True
-        elif trig.sym and (g.prep in ("between", "among", "of", "with", "by") or (not g.prep and not parts) or inside):
+        elif trig.sym and (g.prep in ("between", "among", "of", "with", "by") or inside or (
+                not g.prep and not parts and "," not in text[match.end : g.start])):  # "the summit opened, X": not
             parts.extend(members)
             g.used = True
         elif not trig.sym and (inside or (g.prep in trig.tprep and g.prep not in ("by", "from"))) and not tgt:
