@@ -1045,6 +1045,10 @@ def _code_matches(
                 state.adversary[a.country] = (sentence.index, tgt)
             if code[:2] in ("11", "12") and not inferred:
                 state.criticized = (sentence.index, tgt)
+        if not tgt and len({m.country for m in src}) >= 2 and _EACH_OTHER.search(text, match.end, c_right):
+            for a, b in permutations(src, 2):  # "slashing their tariffs on each other's goods": both ways
+                emit(a, b, code, conf)
+            continue
         for a in src:
             if tgt:
                 for b in tgt:
@@ -1449,6 +1453,7 @@ _PURPOSE = re.compile(r"\b(?:for|to\s+(?:hold|attend|join))\s+(?:[\w\-]+\s+){0,3
 _WITH = re.compile(r"\bwith\b")
 _WILL_BEFORE = re.compile(r"(?:\b(?:will|shall)|['’]ll)\s+(?:\w+ly\s+|also\s+|further\s+|soon\s+)*$", re.IGNORECASE)
 _RELATIONSHIP = re.compile(r"\b(?:cooperation|partnership|ties|relations|alignment|collusion)\b", re.IGNORECASE)
+_EACH_OTHER = re.compile(r"\b(?:each other|one another)\b", re.IGNORECASE)
 _ALSO = re.compile(r"\b(?:also|too|as well|likewise|similarly|echoed)\b")
 _BARE_REACTION = re.compile(r"(?:\s+(?:\w+ly|as well|too|also|again|on \w+day|today|yesterday))*\s*[.,!]?\s*")
 _AGREED = re.compile(r"\bagre(?:e|es|ed|eing)\b", re.IGNORECASE)
