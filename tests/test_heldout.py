@@ -3,11 +3,12 @@
 ``tests/heldout`` was written after the coder was tuned (its error classes later guided a recall pass);
 ``tests/heldout2`` was written and committed before any coder ran on it (its error classes later guided the English
 pass); ``tests/heldout3`` was written and committed before the coders ran on it (its error classes guided the third
-English pass); ``tests/heldout4`` (English) was written and committed before any coder ran on it and is the clean
-number for unseen English; ``tests/entune`` and ``tests/entune2`` are the English tuning sets (their numbers are no
-evidence of accuracy on unseen text; the gate only keeps what the tuning gained). Each folder's README.md gives the
-set and its numbers. The floors sit about 0.05 below the F1 measured on 2026-11-27. Raise them when the coder
-improves; never lower them without writing down why in that README.md.
+English pass); ``tests/heldout4`` (English) was written and committed before any coder ran on it (its error classes
+guided the fourth English pass); ``tests/heldout5`` (English) was written and committed before any coder ran on it and
+is the clean number for unseen English; ``tests/entune`` and ``tests/entune2`` are the English tuning sets (their
+numbers are no evidence of accuracy on unseen text; the gate only keeps what the tuning gained). Each folder's
+README.md gives the set and its numbers. The floors sit about 0.05 below the F1 measured on 2026-11-27. Raise them
+when the coder improves; never lower them without writing down why in that README.md.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from kuroshio.config import Options
 from kuroshio.evaluate import Report, evaluate_paths
 
 TESTS = Path(__file__).resolve().parent
-SETS = ("heldout", "heldout2", "heldout3", "heldout4", "entune", "entune2")
+SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "entune", "entune2")
 # set -> (language group, level) -> minimum micro F1. Measured 2026-11-27 (second session):
 # heldout  zh root 0.840 quad 0.832, en root 0.755 quad 0.809
 # heldout2 zh root 0.806 quad 0.837, en root 0.857 quad 0.857 (en was 0.448 / 0.426 before the English pass)
@@ -31,17 +32,19 @@ SETS = ("heldout", "heldout2", "heldout3", "heldout4", "entune", "entune2")
 # entune2  en root 0.575 quad 0.629 (0.508 / 0.569 before the last English pass)
 # Third session, after the third English pass (tuned on heldout3's error classes, entune, entune2):
 # heldout3 en root 0.700, 0 leaks; entune 0.693; entune2 0.637, 3 leaks
-# heldout4 en root 0.639 quad 0.714, 0 leaks (written before any coder ran; details unseen)
+# heldout4 en root 0.639 quad 0.714, 0 leaks (written before any coder ran; details unseen), 0.763 after the fourth
+# pass tuned on it; heldout5 en root 0.538 quad 0.639, 1 leak (written before any coder ran; scored once, unseen)
 FLOORS = {
     "heldout": {("zh", "root"): 0.79, ("zh", "quad"): 0.78, ("en", "root"): 0.70, ("en", "quad"): 0.76},
     "heldout2": {("zh", "root"): 0.75, ("zh", "quad"): 0.78, ("en", "root"): 0.80, ("en", "quad"): 0.80},
     "heldout3": {("zh", "root"): 0.59, ("zh", "quad"): 0.71, ("en", "root"): 0.64, ("en", "quad"): 0.69},
-    "heldout4": {("en", "root"): 0.58, ("en", "quad"): 0.65},
+    "heldout4": {("en", "root"): 0.71, ("en", "quad"): 0.74},
+    "heldout5": {("en", "root"): 0.49, ("en", "quad"): 0.59},
     "entune": {("en", "root"): 0.63, ("en", "quad"): 0.67},
     "entune2": {("en", "root"): 0.58, ("en", "quad"): 0.61},
 }
-MAX_MODE_LEAKS = {"heldout": 1, "heldout2": 1, "heldout3": 2, "heldout4": 1, "entune": 1, "entune2": 3}  # 0,0,0,0,0,3
-DOCUMENTS = {"heldout": 18, "heldout2": 18, "heldout3": 22, "heldout4": 22, "entune": 24, "entune2": 20}
+MAX_MODE_LEAKS = {"heldout": 1, "heldout2": 1, "heldout3": 2, "heldout4": 1, "heldout5": 2, "entune": 1, "entune2": 3}
+DOCUMENTS = {"heldout": 18, "heldout2": 18, "heldout3": 22, "heldout4": 22, "heldout5": 22, "entune": 24, "entune2": 20}
 
 
 def _paths(name: str) -> tuple[Path, Path]:
