@@ -264,7 +264,8 @@ class _State:
     # (sentence index, target) of the last criticism, protest or rejection with a target, by anyone: "Washington
     # criticized China's drills. Japan also voiced concern" criticizes China too
     criticized: tuple[int, tuple[Mention, ...]] = (-10, ())
-    # (sentence index, parties) of the last meeting of two or more states: "they" and "the ministers" after it
+    # (sentence index, parties) of the last meeting or joint statement of two or more states: "they" and "the
+    # ministers" after it
     met: tuple[int, tuple[Mention, ...]] = (-10, ())
     pending_joint: list[tuple[Sentence, tuple[int, int], str, str, str | None, str | None]] = field(
         default_factory=list
@@ -995,7 +996,7 @@ def _code_matches(
                     pairs = [(a, b) for a, b in pairs if not (a.code in objects and b.code in objects)]
                 for a, b in pairs:
                     emit(a, b, code, conf)
-                if code[:2] == "04" and len({m.country for m in parties}) >= 2:
+                if code[:2] in ("04", "05") and len({m.country for m in parties}) >= 2:
                     state.met = (sentence.index, parties)
                 if code.startswith("062") and rules.force_nouns.search(text, span[0], span[1]):
                     state.aggressor = (sentence.index, parties)  # "X condemned the drills" then targets the allies
