@@ -901,6 +901,8 @@ def _code_matches(
                         m.country for m in src):
                     tgt_group = cause
             tgt = _members(tgt_group, text)
+            if not tgt and src and {m.country for m in src} in ({"KOR"}, {"PRK"}):
+                tgt = _other_korea(text, match.start, c_right, src)  # "suspended the inter-Korean agreement"
             if not tgt and src and not (trig.visit or trig.host or code[:2] == "04") and \
                     _ends_in_preposition(state.low, match.end):
                 tgt = _place_after(text, match.end, c_right, src)  # "hit back at Seoul": a capital read as a place
@@ -1215,6 +1217,18 @@ def _host(text: str, pos: int, right: int, src: tuple[Mention, ...]) -> tuple[Me
     if place is None or place[1] in countries:
         return ()
     return (Mention(m.start(1), m.end(1), m.group(1), place[0], place[1], "capital"),)
+
+
+_INTER_KOREAN = re.compile(r"\binter-Korean\b", re.IGNORECASE)
+
+
+def _other_korea(text: str, pos: int, right: int, src: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The other Korea of an "inter-Korean" object of a Korean actor's act, as a mention of that word."""
+    m = _INTER_KOREAN.search(text, pos, right)
+    if m is None:
+        return ()
+    other = "PRK" if src[0].country == "KOR" else "KOR"
+    return (Mention(m.start(), m.end(), m.group(0), other, other, "state"),)
 
 
 _PLACE_NEXT = re.compile(r"\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)\b(?!['’]s)")
