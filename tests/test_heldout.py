@@ -33,15 +33,16 @@ SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "entune", "en
 # Third session, after the third English pass (tuned on heldout3's error classes, entune, entune2):
 # heldout3 en root 0.700, 0 leaks; entune 0.693; entune2 0.637, 3 leaks
 # heldout4 en root 0.639 quad 0.714, 0 leaks (written before any coder ran; details unseen), 0.763 after the fourth
-# pass tuned on it; heldout5 en root 0.538 quad 0.639, 1 leak (written before any coder ran; scored once, unseen)
+# pass tuned on it; heldout5 en root 0.538 quad 0.639, 1 leak (written before any coder ran; scored once, unseen),
+# 0.581 after the fifth pass tuned on it. After the fifth pass: heldout en 0.807, heldout3 en 0.733, entune2 0.648.
 FLOORS = {
-    "heldout": {("zh", "root"): 0.79, ("zh", "quad"): 0.78, ("en", "root"): 0.70, ("en", "quad"): 0.76},
+    "heldout": {("zh", "root"): 0.79, ("zh", "quad"): 0.78, ("en", "root"): 0.75, ("en", "quad"): 0.80},
     "heldout2": {("zh", "root"): 0.75, ("zh", "quad"): 0.78, ("en", "root"): 0.80, ("en", "quad"): 0.80},
-    "heldout3": {("zh", "root"): 0.59, ("zh", "quad"): 0.71, ("en", "root"): 0.64, ("en", "quad"): 0.69},
+    "heldout3": {("zh", "root"): 0.59, ("zh", "quad"): 0.71, ("en", "root"): 0.68, ("en", "quad"): 0.73},
     "heldout4": {("en", "root"): 0.71, ("en", "quad"): 0.74},
-    "heldout5": {("en", "root"): 0.49, ("en", "quad"): 0.59},
+    "heldout5": {("en", "root"): 0.53, ("en", "quad"): 0.60},
     "entune": {("en", "root"): 0.63, ("en", "quad"): 0.67},
-    "entune2": {("en", "root"): 0.58, ("en", "quad"): 0.61},
+    "entune2": {("en", "root"): 0.60, ("en", "quad"): 0.65},
 }
 MAX_MODE_LEAKS = {"heldout": 1, "heldout2": 1, "heldout3": 2, "heldout4": 1, "heldout5": 2, "entune": 1, "entune2": 3}
 DOCUMENTS = {"heldout": 18, "heldout2": 18, "heldout3": 22, "heldout4": 22, "heldout5": 22, "entune": 24, "entune2": 20}
