@@ -906,7 +906,7 @@ def _code_matches(
             if not tgt and src and not (trig.visit or trig.host or code[:2] == "04") and \
                     _ends_in_preposition(state.low, match.end):
                 tgt = _place_after(text, match.end, c_right, src)  # "hit back at Seoul": a capital read as a place
-            if not tgt and trig.sym and code[:2] == "04" and src:
+            if not tgt and trig.sym and code[:2] == "04" and src and not match.head.startswith("attend"):
                 tgt = _host(text, match.end, bound, src)
             if tgt_group is not None:
                 taken.add(tgt_group.start)
@@ -992,10 +992,17 @@ def _code_matches(
                     # "Washington will keep working with Seoul": one side's intent, towards each object (an
                     # agreement is both sides')
                     pairs = [(a, b) for a in src for b in tgt]
-                elif trig.kind == "verb" and src and tgt and code[:2] != "04":
-                    # "Japan will coordinate with the US and the ROK": Japan with each, not the US with the ROK
+                elif trig.kind == "verb" and src and tgt and (
+                    code[:2] != "04" or code.startswith("041") or match.head in _SPEAK_HEADS
+                    or _SEPARATELY.search(text, match.start, c_right)
+                ):
+                    # "Japan will coordinate with the US and the ROK": Japan with each, not the US with the ROK;
+                    # "spoke with the leaders of Thailand and Cambodia", "held separate calls": not those two together
                     objects = {m.code for m in tgt} - {m.code for m in src}
                     pairs = [(a, b) for a, b in pairs if not (a.code in objects and b.code in objects)]
+                if trig.kind == "verb" and not src and (match.head in _SPEAK_HEADS or _SEPARATELY.search(
+                        text, match.start, c_right)):
+                    pairs = []  # "X held separate calls with his U.S. and Japanese counterparts": not those two
                 for a, b in pairs:
                     emit(a, b, code, conf)
                 if code[:2] in ("04", "05") and len({m.country for m in parties}) >= 2:
@@ -1469,6 +1476,8 @@ _WITH = re.compile(r"\bwith\b")
 _WILL_BEFORE = re.compile(r"(?:\b(?:will|shall)|['’]ll)\s+(?:\w+ly\s+|also\s+|further\s+|soon\s+)*$", re.IGNORECASE)
 _RELATIONSHIP = re.compile(r"\b(?:cooperation|partnership|ties|relations|alignment|collusion)\b", re.IGNORECASE)
 _EACH_OTHER = re.compile(r"\b(?:each other|one another)\b", re.IGNORECASE)
+_SEPARATELY = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
+_SPEAK_HEADS = frozenset({"spoke", "speak", "speaks", "spoken", "speaking", "talked", "talk", "talks", "phoned"})
 _ALSO = re.compile(r"\b(?:also|too|as well|likewise|similarly|echoed)\b")
 _BARE_REACTION = re.compile(r"(?:\s+(?:\w+ly|as well|too|also|again|on \w+day|today|yesterday))*\s*[.,!]?\s*")
 _AGREED = re.compile(r"\bagre(?:e|es|ed|eing)\b", re.IGNORECASE)
