@@ -4,8 +4,9 @@
 ``tests/heldout2`` was written and committed before any coder ran on it (its error classes later guided the English
 pass); ``tests/heldout3`` was written and committed before the coders ran on it (its error classes guided the third
 English pass); ``tests/heldout4`` (English) was written and committed before any coder ran on it (its error classes
-guided the fourth English pass); ``tests/heldout5`` (English) was written and committed before any coder ran on it and
-is the clean number for unseen English; ``tests/entune`` and ``tests/entune2`` are the English tuning sets (their
+guided the fourth English pass); ``tests/heldout5`` and ``tests/heldout6`` likewise guided the fifth and sixth;
+``tests/heldout7`` (English) was written and committed before any coder ran on it and is the clean number for unseen
+English; ``tests/entune`` and ``tests/entune2`` are the English tuning sets (their
 numbers are no evidence of accuracy on unseen text; the gate only keeps what the tuning gained). Each folder's
 README.md gives the set and its numbers. The floors sit about 0.05 below the F1 measured on 2026-11-27. Raise them
 when the coder improves; never lower them without writing down why in that README.md.
@@ -23,7 +24,7 @@ from kuroshio.config import Options
 from kuroshio.evaluate import Report, evaluate_paths
 
 TESTS = Path(__file__).resolve().parent
-SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "entune", "entune2")
+SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "entune", "entune2")
 # set -> (language group, level) -> minimum micro F1. Measured 2026-11-27 (second session):
 # heldout  zh root 0.840 quad 0.832, en root 0.755 quad 0.809
 # heldout2 zh root 0.806 quad 0.837, en root 0.857 quad 0.857 (en was 0.448 / 0.426 before the English pass)
@@ -35,17 +36,23 @@ SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "entune", "en
 # heldout4 en root 0.639 quad 0.714, 0 leaks (written before any coder ran; details unseen), 0.763 after the fourth
 # pass tuned on it; heldout5 en root 0.538 quad 0.639, 1 leak (written before any coder ran; scored once, unseen),
 # 0.581 after the fifth pass tuned on it. After the fifth pass: heldout en 0.807, heldout3 en 0.733, entune2 0.648.
+# heldout6 en root 0.614 quad 0.707, 0 leaks (scored once), 0.627 after the sixth pass tuned on it;
+# heldout7 en root 0.560 quad 0.641, 2 leaks (written before any coder ran; scored once, unseen).
 FLOORS = {
     "heldout": {("zh", "root"): 0.79, ("zh", "quad"): 0.78, ("en", "root"): 0.75, ("en", "quad"): 0.80},
     "heldout2": {("zh", "root"): 0.75, ("zh", "quad"): 0.78, ("en", "root"): 0.80, ("en", "quad"): 0.80},
     "heldout3": {("zh", "root"): 0.59, ("zh", "quad"): 0.71, ("en", "root"): 0.68, ("en", "quad"): 0.73},
     "heldout4": {("en", "root"): 0.71, ("en", "quad"): 0.74},
     "heldout5": {("en", "root"): 0.53, ("en", "quad"): 0.60},
+    "heldout6": {("en", "root"): 0.57, ("en", "quad"): 0.66},
+    "heldout7": {("en", "root"): 0.51, ("en", "quad"): 0.59},
     "entune": {("en", "root"): 0.63, ("en", "quad"): 0.67},
     "entune2": {("en", "root"): 0.60, ("en", "quad"): 0.65},
 }
-MAX_MODE_LEAKS = {"heldout": 1, "heldout2": 1, "heldout3": 2, "heldout4": 1, "heldout5": 2, "entune": 1, "entune2": 3}
-DOCUMENTS = {"heldout": 18, "heldout2": 18, "heldout3": 22, "heldout4": 22, "heldout5": 22, "entune": 24, "entune2": 20}
+MAX_MODE_LEAKS = {"heldout": 1, "heldout2": 1, "heldout3": 2, "heldout4": 1, "heldout5": 2, "heldout6": 1,
+                  "heldout7": 3, "entune": 1, "entune2": 3}
+DOCUMENTS = {"heldout": 18, "heldout2": 18, "heldout3": 22, "heldout4": 22, "heldout5": 22, "heldout6": 22,
+             "heldout7": 22, "entune": 24, "entune2": 20}
 
 
 def _paths(name: str) -> tuple[Path, Path]:
