@@ -105,6 +105,12 @@ class Rules:
     infinitive: re.Pattern[str] = re.compile("(?!)")  # "to" + a verb; not "to both X and Y", "to the"
     qualifiers: str = ""  # a regex: the words that may stand between "the" and a title ("the Foreign Minister")
     the_title: re.Pattern[str] = re.compile("(?!)")
+    pair_adjectives: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = ()
+    speaking_verbs: frozenset[str] = frozenset()
+    relationship: re.Pattern[str] = re.compile("(?!)")
+    repeat: re.Pattern[str] = re.compile("(?!)")
+    approximators: tuple[str, ...] = ()
+    auxiliaries: frozenset[str] = frozenset()
 
 
 def _alternation(words: list[str]) -> str:
@@ -213,6 +219,16 @@ def load_rules() -> Rules:
                 (str(c["cue"]), re.compile(str(c["pattern"])), str(c["code"]), frozenset(str(n) for n in c["needs"]))
                 for c in data.get("context_names") or ()
             ),
+            pair_adjectives=tuple(
+                (re.compile(r"\b" + re.escape(str(word)) + r"\b", re.IGNORECASE), frozenset(str(c) for c in codes))
+                for word, codes in (data.get("pair_adjectives") or {}).items()
+            ),
+            speaking_verbs=frozenset(str(w) for w in data.get("speaking_verbs") or ()),
+            relationship=re.compile(r"\b(?:" + _alternation(data.get("relationship_nouns") or ["(?!)"]) + r")\b",
+                                    re.IGNORECASE),
+            repeat=re.compile(r"\b(?:" + _alternation(data.get("repeat_words") or ["(?!)"]) + r")\b"),
+            approximators=tuple(str(w) for w in data.get("approximators") or ()),
+            auxiliaries=frozenset(str(w) for w in data.get("auxiliaries") or ()),
             pronoun=re.compile(r"\b(?:" + _trie(["I"] + [form for w in sorted(
                 set(data["pronouns"]["first"]) | set(data["pronouns"]["third"])
                 | set(data["pronouns"].get("parties") or ())) if w != "i"
@@ -341,7 +357,7 @@ def _slots(
         if slot.pronoun == "third" and text[slot.start : slot.end].lower() in rules.party_nouns:
             after = _NEXT_WORD.match(text, slot.end)
             if text[slot.end : slot.end + 1].isspace() and (after is None or (
-                    after.group(1) not in _AUXILIARY_WORDS and not after.group(1).endswith("ed"))):
+                    after.group(1) not in rules.auxiliaries and not after.group(1).endswith("ed"))):
                 continue  # "the three Chinese ships", "the leaders of both parties": a noun follows, no party noun
         kept.append(slot)
     return kept
@@ -355,8 +371,6 @@ _AND_OTHERS = re.compile(  # "the United States, Japan and other like-minded par
     r",?\s+(?:and|or|as well as)\s+(?:\w+\s+)?(?:other|another|several|many|fellow|like-minded|various)\b"
 )
 _WORDS_ONLY = re.compile(r"[a-z]+")
-_AUXILIARY_WORDS = frozenset({"has", "have", "had", "will", "would", "is", "was", "are", "were", "said", "says",
-                              "also", "then", "later", "could", "can", "may", "might", "should", "must"})
 _CAPITAL_NEXT = re.compile(r"\s+(?:[A-Z]|[a-z]+\s+[A-Z])")
 _NEXT_WORD = re.compile(r"\s+(?:\w+ly\s+)?([a-z]+)\b")
 _CONNECTOR = re.compile(r",|\band\b|&|^[-–/]$")
@@ -401,7 +415,7 @@ def _groups(
             said = _NEXT_WORD.match(text, slot.end)
             clause = (
                 len(chain) == 1 and said is not None and "," in between and "and" in between
-                and (said.group(1) in _AUXILIARY_WORDS or (verbs is not None and said.group(1) in verbs))
+                and (said.group(1) in rules.auxiliaries or (verbs is not None and said.group(1) in verbs))
                 and verbs is not None and any(w in verbs for w in _WORDS_ONLY.findall(text, floor, prev.start))
             )  # "Kim will visit Russia, and Putin met Xi": the object of one clause, the subject of the next
             joined = (
@@ -448,8 +462,6 @@ def _last_words(text: str, left: int, right: int, n: int, reach: int) -> list[st
 
 
 _COUNT = re.compile(r"\d{1,3}(?:,\d{3})*")
-_APPROXIMATORS = ("more than", "less than", "fewer than", "at least", "up to", "nearly",
-                  "almost", "roughly", "some", "approximately")
 
 
 def _prep_before(text: str, pos: int, rules: Rules, floor: int = 0) -> str:
@@ -468,7 +480,7 @@ def _prep_before(text: str, pos: int, rules: Rules, floor: int = 0) -> str:
     while i >= 0 and (words[i] in rules.determiners or words[i] in rules.modifiers or _COUNT.fullmatch(words[i])):
         if _COUNT.fullmatch(words[i]):  # "on 28 U.S. entities": a count is a modifier too (a year is not: "In 2024")
             before = " ".join(words[max(0, i - 2) : i])
-            i -= next((len(a.split()) for a in _APPROXIMATORS if before.endswith(a)), 0)
+            i -= next((len(a.split()) for a in rules.approximators if before.endswith(a)), 0)
         i -= 1
     if i < 0:
         return ""
@@ -799,7 +811,7 @@ def _code_matches(
             between = text[governed[0] : match.start]
             if trig.kind == "noun" and (governed[2] in ("02", "10", "13") or (
                     governed[2] == "12" and trig.code[:2] == "04") or (
-                    governed[2] in ("11", "12") and _RELATIONSHIP.search(text, match.start, match.end)
+                    governed[2] in ("11", "12") and rules.relationship.search(text, match.start, match.end)
             )) and not _AND_BEFORE.search(between):
                 # "threatened sanctions", "refused talks", "condemned the military cooperation between X and Y": the
                 # content, not an event of its own ("opposes arms sales", "condemned the drills" are)
@@ -901,8 +913,8 @@ def _code_matches(
                         m.country for m in src):
                     tgt_group = cause
             tgt = _members(tgt_group, text)
-            if not tgt and src and {m.country for m in src} in ({"KOR"}, {"PRK"}):
-                tgt = _other_korea(text, match.start, c_right, src)  # "suspended the inter-Korean agreement"
+            if not tgt and src and len({m.country for m in src}) == 1:
+                tgt = _other_of_pair(text, match.start, c_right, src, rules)  # "suspended the inter-Korean pact"
             if not tgt and src and not (trig.visit or trig.host or code[:2] == "04") and \
                     _ends_in_preposition(state.low, match.end):
                 tgt = _place_after(text, match.end, c_right, src)  # "hit back at Seoul": a capital read as a place
@@ -993,14 +1005,14 @@ def _code_matches(
                     # agreement is both sides')
                     pairs = [(a, b) for a in src for b in tgt]
                 elif trig.kind == "verb" and src and tgt and (
-                    code[:2] != "04" or code.startswith("041") or match.head in _SPEAK_HEADS
+                    code[:2] != "04" or code.startswith("041") or match.head in rules.speaking_verbs
                     or _SEPARATELY.search(text, match.start, c_right)
                 ):
                     # "Japan will coordinate with the US and the ROK": Japan with each, not the US with the ROK;
                     # "spoke with the leaders of Thailand and Cambodia", "held separate calls": not those two together
                     objects = {m.code for m in tgt} - {m.code for m in src}
                     pairs = [(a, b) for a, b in pairs if not (a.code in objects and b.code in objects)]
-                if trig.kind == "verb" and not src and (match.head in _SPEAK_HEADS or _SEPARATELY.search(
+                if trig.kind == "verb" and not src and (match.head in rules.speaking_verbs or _SEPARATELY.search(
                         text, match.start, c_right)):
                     pairs = []  # "X held separate calls with his U.S. and Japanese counterparts": not those two
                 for a, b in pairs:
@@ -1105,7 +1117,7 @@ def _context_target(
     ):
         return tuple(m for m in state.aggressor[1] if m.country not in countries), True
     if root in ("11", "12") and sentence.index - state.criticized[0] <= 2 and (
-        _BARE_REACTION.fullmatch(text, match.end, c_right) and _ALSO.search(text, c_left, c_right)
+        _BARE_REACTION.fullmatch(text, match.end, c_right) and rules.repeat.search(text, c_left, c_right)
     ):  # "Japan and the European Union also voiced concern": about what the last critic criticized
         found = tuple(m for m in state.criticized[1] if m.country not in countries)
         if found:
@@ -1226,16 +1238,19 @@ def _host(text: str, pos: int, right: int, src: tuple[Mention, ...]) -> tuple[Me
     return (Mention(m.start(1), m.end(1), m.group(1), place[0], place[1], "capital"),)
 
 
-_INTER_KOREAN = re.compile(r"\binter-Korean\b", re.IGNORECASE)
-
-
-def _other_korea(text: str, pos: int, right: int, src: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """The other Korea of an "inter-Korean" object of a Korean actor's act, as a mention of that word."""
-    m = _INTER_KOREAN.search(text, pos, right)
-    if m is None:
-        return ()
-    other = "PRK" if src[0].country == "KOR" else "KOR"
-    return (Mention(m.start(), m.end(), m.group(0), other, other, "state"),)
+def _other_of_pair(
+    text: str, pos: int, right: int, src: tuple[Mention, ...], rules: Rules
+) -> tuple[Mention, ...]:
+    """The other state of a pair adjective ("inter-Korean", "cross-Strait") in the object of one of the two, as a
+    mention of that word; () when there is none."""
+    country = src[0].country
+    for regex, pair in rules.pair_adjectives:
+        if country in pair:
+            m = regex.search(text, pos, right)
+            if m is not None:
+                other = next(iter(pair - {country}))
+                return (Mention(m.start(), m.end(), m.group(0), other, other, "state"),)
+    return ()
 
 
 _PLACE_NEXT = re.compile(r"\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)\b(?!['’]s)")
@@ -1474,11 +1489,8 @@ _BASED = ("-based", "–based")
 _PURPOSE = re.compile(r"\b(?:for|to\s+(?:hold|attend|join))\s+(?:[\w\-]+\s+){0,3}$")
 _WITH = re.compile(r"\bwith\b")
 _WILL_BEFORE = re.compile(r"(?:\b(?:will|shall)|['’]ll)\s+(?:\w+ly\s+|also\s+|further\s+|soon\s+)*$", re.IGNORECASE)
-_RELATIONSHIP = re.compile(r"\b(?:cooperation|partnership|ties|relations|alignment|collusion)\b", re.IGNORECASE)
 _EACH_OTHER = re.compile(r"\b(?:each other|one another)\b", re.IGNORECASE)
 _SEPARATELY = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
-_SPEAK_HEADS = frozenset({"spoke", "speak", "speaks", "spoken", "speaking", "talked", "talk", "talks", "phoned"})
-_ALSO = re.compile(r"\b(?:also|too|as well|likewise|similarly|echoed)\b")
 _BARE_REACTION = re.compile(r"(?:\s+(?:\w+ly|as well|too|also|again|on \w+day|today|yesterday))*\s*[.,!]?\s*")
 _AGREED = re.compile(r"\bagre(?:e|es|ed|eing)\b", re.IGNORECASE)
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "when", "if", "unless", "because"})
