@@ -414,9 +414,9 @@ def _groups(
                 continue
             said = _NEXT_WORD.match(text, slot.end)
             clause = (
-                len(chain) == 1 and said is not None and "," in between and "and" in between
-                and (said.group(1) in rules.auxiliaries or (verbs is not None and said.group(1) in verbs))
-                and verbs is not None and any(w in verbs for w in _WORDS_ONLY.findall(text, floor, prev.start))
+                verbs is not None and len(chain) == 1 and said is not None and "," in between and "and" in between
+                and (said.group(1) in rules.auxiliaries or said.group(1) in verbs)
+                and any(w in verbs for w in _WORDS_ONLY.findall(text, floor, prev.start))
             )  # "Kim will visit Russia, and Putin met Xi": the object of one clause, the subject of the next
             joined = (
                 slot.pronoun != "third" and prev.pronoun != "third" and _COORD_FILL.match(between)
@@ -1226,14 +1226,16 @@ _IN_PLACE = re.compile(r"(?:\s+[\w.'’\-]+){0,4}?\s+in\s+((?:[A-Z][a-z]+)(?:\s+
 def _host(text: str, pos: int, right: int, src: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The host of a meeting held "in <capital or state>" by one side ("Blinken wrapped up talks in Seoul"): the
     actor recognizer reads "in Seoul" as a place, so the name is looked up here; () when there is none."""
-    countries = {m.country for m in src}
-    if len(countries) != 1:
+    if len({m.country for m in src}) != 1:
         return ()  # "the US and China held talks in Tokyo": Tokyo is only the venue
-    m = _IN_PLACE.match(text, pos, right)
-    if m is None:
-        return ()
-    place = _place(m.group(1))
-    if place is None or place[1] in countries:
+    return _place_mention(_IN_PLACE.match(text, pos, right), src)
+
+
+def _place_mention(m: re.Match[str] | None, src: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The state of the capital or state named by group 1 of ``m`` (a name the actor recognizer read as a place),
+    as a mention; () when there is no match, the name is no state or capital, or it is the source's own."""
+    place = _place(m.group(1)) if m is not None else None
+    if m is None or place is None or place[1] in {s.country for s in src}:
         return ()
     return (Mention(m.start(1), m.end(1), m.group(1), place[0], place[1], "capital"),)
 
@@ -1264,11 +1266,7 @@ def _ends_in_preposition(low: str, end: int) -> bool:
 def _place_after(text: str, pos: int, right: int, src: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The state of a capital named right after a trigger that ends in a preposition ("hit back at Seoul"), which the
     actor recognizer reads as a place; () when none, or the source's own."""
-    m = _PLACE_NEXT.match(text, pos, right)
-    place = _place(m.group(1)) if m is not None else None
-    if m is None or place is None or place[1] in {s.country for s in src}:
-        return ()
-    return (Mention(m.start(1), m.end(1), m.group(1), place[0], place[1], "capital"),)
+    return _place_mention(_PLACE_NEXT.match(text, pos, right), src)
 
 
 @cache
