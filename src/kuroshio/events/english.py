@@ -111,6 +111,12 @@ class Rules:
     repeat: re.Pattern[str] = re.compile("(?!)")
     approximators: tuple[str, ...] = ()
     auxiliaries: frozenset[str] = frozenset()
+    reciprocal: re.Pattern[str] = re.compile("(?!)")
+    separately: re.Pattern[str] = re.compile("(?!)")
+    target_prepositions: tuple[str, ...] = ()
+    time_opener: re.Pattern[str] = re.compile("(?!)")
+    denied_that: re.Pattern[str] = re.compile("(?!)")
+    denial_end: re.Pattern[str] = re.compile("(?!)")
 
 
 def _alternation(words: list[str]) -> str:
@@ -229,6 +235,15 @@ def load_rules() -> Rules:
             repeat=re.compile(r"\b(?:" + _alternation(data.get("repeat_words") or ["(?!)"]) + r")\b"),
             approximators=tuple(str(w) for w in data.get("approximators") or ()),
             auxiliaries=frozenset(str(w) for w in data.get("auxiliaries") or ()),
+            reciprocal=re.compile(r"\b(?:" + _alternation(data.get("reciprocals") or ["(?!)"]) + r")\b", re.IGNORECASE),
+            separately=re.compile(r"\b(?:" + _alternation(data.get("separately") or ["(?!)"]) + r")\b", re.IGNORECASE),
+            target_prepositions=tuple(" " + str(w) for w in data.get("target_prepositions") or ()),
+            time_opener=re.compile(r"\b(?:" + _alternation(data.get("time_openers") or ["(?!)"]) + r")\s*$"),
+            denied_that=re.compile(  # "denied (reports) that ...": what follows is denied
+                r"\b(?:" + _alternation(data.get("denial") or ["(?!)"]) + r")\s+(?:reports\s+|claims\s+)?that\b"
+            ),
+            denial_end=re.compile(r";|\b(?:" + _alternation(data.get("denial_ends") or ["(?!)"]) + r")\b"
+                                  r"|,\s*(?:and\s+)?(?:saying|adding)\b"),
             pronoun=re.compile(r"\b(?:" + _trie(["I"] + [form for w in sorted(
                 set(data["pronouns"]["first"]) | set(data["pronouns"]["third"])
                 | set(data["pronouns"].get("parties") or ())) if w != "i"
@@ -842,7 +857,7 @@ def _code_matches(
             mode = verb_mode  # "will visit North Korea on Thursday for talks with Kim": the talks are planned too
         if mode == "actual" and trig.kind == "verb" and _present(match.head, lexicon) and (
             (verb_mode == "planned" and previous is not None and _CHAINED.fullmatch(text, previous[0], match.start))
-            or (c_left > s_start and _TIME_OPENER.search(text, max(s_start, c_left - 12), c_left)
+            or (c_left > s_start and rules.time_opener.search(text, max(s_start, c_left - 12), c_left)
                 and _mode(text, s_start, _Match(c_left, c_left, match.trigger, ""), rules, s_end, s_start) == "planned")
         ):
             # "will travel to Gyeongju to attend APEC and meet Lee", "is expected to raise it when he meets Wang":
@@ -916,7 +931,7 @@ def _code_matches(
             if not tgt and src and len({m.country for m in src}) == 1:
                 tgt = _other_of_pair(text, match.start, c_right, src, rules)  # "suspended the inter-Korean pact"
             if not tgt and src and not (trig.visit or trig.host or code[:2] == "04") and \
-                    _ends_in_preposition(state.low, match.end):
+                    state.low.endswith(rules.target_prepositions, max(0, match.end - 9), match.end):
                 tgt = _place_after(text, match.end, c_right, src)  # "hit back at Seoul": a capital read as a place
             if not tgt and trig.sym and code[:2] == "04" and src and not match.head.startswith("attend"):
                 tgt = _host(text, match.end, bound, src)
@@ -1006,13 +1021,13 @@ def _code_matches(
                     pairs = [(a, b) for a in src for b in tgt]
                 elif trig.kind == "verb" and src and tgt and (
                     code[:2] != "04" or code.startswith("041") or match.head in rules.speaking_verbs
-                    or _SEPARATELY.search(text, match.start, c_right)
+                    or rules.separately.search(text, match.start, c_right)
                 ):
                     # "Japan will coordinate with the US and the ROK": Japan with each, not the US with the ROK;
                     # "spoke with the leaders of Thailand and Cambodia", "held separate calls": not those two together
                     objects = {m.code for m in tgt} - {m.code for m in src}
                     pairs = [(a, b) for a, b in pairs if not (a.code in objects and b.code in objects)]
-                if trig.kind == "verb" and not src and (match.head in rules.speaking_verbs or _SEPARATELY.search(
+                if trig.kind == "verb" and not src and (match.head in rules.speaking_verbs or rules.separately.search(
                         text, match.start, c_right)):
                     pairs = []  # "X held separate calls with his U.S. and Japanese counterparts": not those two
                 for a, b in pairs:
@@ -1067,7 +1082,7 @@ def _code_matches(
                 state.adversary[a.country] = (sentence.index, tgt)
             if code[:2] in ("11", "12") and not inferred:
                 state.criticized = (sentence.index, tgt)
-        if not tgt and len({m.country for m in src}) >= 2 and _EACH_OTHER.search(text, match.end, c_right):
+        if not tgt and len({m.country for m in src}) >= 2 and rules.reciprocal.search(text, match.end, c_right):
             for a, b in permutations(src, 2):  # "slashing their tariffs on each other's goods": both ways
                 emit(a, b, code, conf)
             continue
@@ -1258,11 +1273,6 @@ def _other_of_pair(
 _PLACE_NEXT = re.compile(r"\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)\b(?!['’]s)")
 
 
-def _ends_in_preposition(low: str, end: int) -> bool:
-    """The trigger's words end in a preposition that leads to its target ("lashed out at"; "in" is a venue)."""
-    return low.endswith((" at", " against", " on", " toward", " towards"), max(0, end - 9), end)
-
-
 def _place_after(text: str, pos: int, right: int, src: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The state of a capital named right after a trigger that ends in a preposition ("hit back at Seoul"), which the
     actor recognizer reads as a place; () when none, or the source's own."""
@@ -1378,10 +1388,6 @@ def _complement(text: str, trig: Trigger, code: str, after: int, right: int, lex
     return code
 
 
-_DENIED_THAT = re.compile(  # "denied (reports) that ...": what follows is denied
-    r"\b(?:den(?:y|ies|ied|ying)|rejected claims|dismissed reports)\s+(?:reports\s+|claims\s+)?that\b"
-)
-_CLAUSE_BREAK = re.compile(r";|\bbut\b|\bwhile\b|\balthough\b|,\s*(?:and\s+)?(?:saying|adding)\b")
 
 
 def _mode(
@@ -1401,8 +1407,8 @@ def _mode(
     if rules.negation.search(" ".join(words[-rules.negation_window :])):
         return "negated"
     if text.find(" that", s_start, start) >= 0:  # (a cheap test first: most clauses have no "that" before)
-        denial = _DENIED_THAT.search(text, s_start, start)
-        if denial is not None and not _CLAUSE_BREAK.search(text, denial.end(), start):
+        denial = rules.denied_that.search(text, s_start, start)
+        if denial is not None and not rules.denial_end.search(text, denial.end(), start):
             return "negated"  # "Seoul denied that it had agreed to share intelligence": all of the denied clause
     semicolon = text.find(";", match.end, s_end)
     threat = match.trigger.code[:2] == "13"  # a conditional threat is made all the same ("will retaliate if ...")
@@ -1487,8 +1493,6 @@ _BASED = ("-based", "–based")
 _PURPOSE = re.compile(r"\b(?:for|to\s+(?:hold|attend|join))\s+(?:[\w\-]+\s+){0,3}$")
 _WITH = re.compile(r"\bwith\b")
 _WILL_BEFORE = re.compile(r"(?:\b(?:will|shall)|['’]ll)\s+(?:\w+ly\s+|also\s+|further\s+|soon\s+)*$", re.IGNORECASE)
-_EACH_OTHER = re.compile(r"\b(?:each other|one another)\b", re.IGNORECASE)
-_SEPARATELY = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
 _BARE_REACTION = re.compile(r"(?:\s+(?:\w+ly|as well|too|also|again|on \w+day|today|yesterday))*\s*[.,!]?\s*")
 _AGREED = re.compile(r"\bagre(?:e|es|ed|eing)\b", re.IGNORECASE)
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "when", "if", "unless", "because"})
@@ -1507,7 +1511,6 @@ _COORDINATED_VERB = re.compile(r"(?:,|\band|\bor|\bbut)\s+(?:\w+ly\s+)?$")
 
 
 _CHAINED = re.compile(r"[^;:]*\b(?:to|and)\s+(?:\w+ly\s+)?")  # "... to attend the forum and meet"
-_TIME_OPENER = re.compile(r"\b(?:when|once|after|before|while|until)\s*$")
 
 
 def _present(head: str, lexicon: Lexicon) -> bool:
