@@ -96,6 +96,12 @@ def _recorded(db: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in (Path(f"{db}.shards") / "manifest.jsonl").read_text().splitlines()]
 
 
+def _clean_run(corpus: Path, tmp_path: Path, store_contents) -> object:  # type: ignore[no-untyped-def]
+    """The contents of a store filled from ``corpus`` by one uninterrupted run."""
+    _ingest(corpus, tmp_path / "clean.duckdb", workers=1)
+    return store_contents(tmp_path / "clean.duckdb")
+
+
 def test_an_interrupted_run_resumes_and_ends_with_the_same_store(
     corpus: Path, tmp_path: Path, faults, store_contents
 ) -> None:
@@ -109,8 +115,7 @@ def test_an_interrupted_run_resumes_and_ends_with_the_same_store(
     assert resumed.documents == 40 - sum(r["documents"] for r in recorded)  # type: ignore[misc]
     assert not Path(f"{db}.shards").exists()
 
-    clean, _ = _ingest(corpus, tmp_path / "clean.duckdb", workers=1)
-    assert store_contents(db) == store_contents(tmp_path / "clean.duckdb")
+    assert store_contents(db) == _clean_run(corpus, tmp_path, store_contents)
 
 
 def test_a_run_whose_writer_is_killed_resumes_from_its_shards(
@@ -126,8 +131,7 @@ def test_a_run_whose_writer_is_killed_resumes_from_its_shards(
     resumed, errors = _ingest(corpus, db, workers=2)
     assert not errors and (resumed.resumed, resumed.recovered) == (len(stored), len(left))
     assert not Path(f"{db}.shards").exists()
-    clean, _ = _ingest(corpus, tmp_path / "clean.duckdb", workers=1)
-    assert store_contents(db) == store_contents(tmp_path / "clean.duckdb")
+    assert store_contents(db) == _clean_run(corpus, tmp_path, store_contents)
 
 
 def test_shards_on_disk_are_stored_on_resume_without_coding_them_again(
