@@ -16,12 +16,13 @@ from kuroshio.engines import run_ingest
 from kuroshio.errors import KuroshioError, StageError
 
 PARTITION = 600  # bytes: the small test corpus still makes a dozen partitions
+COMMIT = 40_000  # bytes of shards per transaction: two or three of the small corpus's shards
 
 
 def _ingest(corpus: Path, db: Path, **options: object) -> tuple[object, list[KuroshioError]]:
     errors: list[KuroshioError] = []
     summary = run_ingest([str(corpus)], Options(db=str(db), **options), on_error=errors.append,  # type: ignore[arg-type]
-                         partition_bytes=PARTITION)
+                         partition_bytes=PARTITION, commit_bytes=COMMIT)
     return summary, errors
 
 
@@ -83,7 +84,7 @@ def _killed_run(corpus: Path, db: Path, faults, *, workers: int, at: str, fault:
         from kuroshio.config import Options
         from kuroshio.engines import run_ingest
         options = Options(db={str(db)!r}, workers={workers})
-        run_ingest([{str(corpus)!r}], options, partition_bytes={PARTITION},
+        run_ingest([{str(corpus)!r}], options, partition_bytes={PARTITION}, commit_bytes={COMMIT},
                    process=engine_faults.{fault}(options, {at!r}))
         """
     )

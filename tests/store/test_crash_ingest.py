@@ -30,14 +30,19 @@ def _corpus(folder, n: int) -> None:  # type: ignore[no-untyped-def]
         (folder / f"report-{i:04d}.txt").write_text(text + "\n", encoding="utf-8")
 
 
-def _ingest(corpus, db) -> subprocess.Popen[bytes]:  # type: ignore[no-untyped-def]
+def _ingest(corpus, db, *, commit_bytes: int | None = None) -> subprocess.Popen[bytes]:  # type: ignore[no-untyped-def]
+    """``kuroshio ingest`` of ``corpus``; with ``commit_bytes`` the same run through the Python API, committing
+    that many bytes of shards per transaction (the CLI's 64 MB would hold this small corpus in one)."""
     env = {**os.environ, "KUROSHIO_CONFIG": os.devnull}
     env.pop("KUROSHIO_DB", None)
-    return subprocess.Popen(
-        [sys.executable, "-m", "kuroshio", "ingest", str(corpus), "--db", str(db), "--workers", "1",
-         "--date", "2025-09-01"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True,
-    )  # fmt: skip
+    if commit_bytes is None:
+        command = ["-m", "kuroshio", "ingest", str(corpus), "--db", str(db), "--workers", "1", "--date", "2025-09-01"]
+    else:
+        command = ["-c", "from kuroshio.config import Options; from kuroshio.engines import run_ingest; "
+                   f"run_ingest([{str(corpus)!r}], Options(db={str(db)!r}, workers=1, date='2025-09-01'), "
+                   f"commit_bytes={commit_bytes})"]
+    return subprocess.Popen([sys.executable, *command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+                            start_new_session=True)
 
 
 def _content(path) -> tuple[dict[str, int], list[tuple]]:  # type: ignore[no-untyped-def]
@@ -54,7 +59,7 @@ def test_kill_9_during_ingest(tmp_path):
     corpus = tmp_path / "corpus"
     _corpus(corpus, 400)
     crashed = tmp_path / "crashed.duckdb"
-    child = _ingest(corpus, crashed)
+    child = _ingest(corpus, crashed, commit_bytes=1)  # a transaction per shard: the kill falls between commits
     try:
         # Wait until the first batch is committed (the write-ahead log grows with it), then kill.
         wal = crashed.with_name(crashed.name + ".wal")

@@ -69,6 +69,40 @@ def test_add_parquet_loads_a_file_of_records(tmp_path, factory):
         store.add_parquet(tmp_path / "bad.parquet")
 
 
+def test_a_batch_stores_all_of_its_writes_or_none(tmp_path, factory, monkeypatch):
+    import duckdb
+    import pyarrow.parquet as pq
+
+    pq.write_table(to_records([factory.make_document("p")]), tmp_path / "rows.parquet")
+    (tmp_path / "bad.parquet").write_bytes(b"not parquet")
+    with Store(tmp_path / "b.duckdb") as store:
+        with store.batch():
+            assert store.add(factory.make_document("a")) == "added"
+            assert store.add_parquet(tmp_path / "rows.parquet") == ["added"]
+            assert store.count_documents() == 2  # the batch sees its own writes
+        with pytest.raises(StoreError, match="bad.parquet"), store.batch():
+            store.add(factory.make_document("c"))
+            store.add_parquet(tmp_path / "bad.parquet")  # the run stops: "c" is undone with the batch
+
+        insert = store._insert
+
+        def half_way(batch, run_id):  # a write that fails after some of its rows went in (a full disk, say)
+            insert(batch, run_id)
+            raise duckdb.IOException("disk full")
+
+        with pytest.raises(StoreError, match="none of it was stored"), store.batch():
+            store.add(factory.make_document("d"))
+            monkeypatch.setattr(store, "_insert", half_way)
+            with pytest.raises(StoreError, match="disk full"):
+                store.add(factory.make_document("e"))
+            monkeypatch.setattr(store, "_insert", insert)
+            with pytest.raises(StoreError, match="earlier write of this batch failed"):
+                store.add(factory.make_document("g"))  # not stored on its own after the batch was undone
+        assert store.add(factory.make_document("f")) == "added"  # the store goes on after a failed batch
+    with Store(tmp_path / "b.duckdb", read_only=True) as store:
+        assert sorted(d["id"] for d in store.documents()) == ["a", "f", "p"]
+
+
 def test_memory_limit_and_threads_are_store_options(tmp_path):
     with Store(tmp_path / "m.duckdb", memory_limit="64MB", threads=1) as store:
         sql = "SELECT current_setting('memory_limit'), current_setting('threads')"

@@ -33,9 +33,14 @@ class IngestSummary:
 # machine's memory by default, so an uncapped writer grows with the store. Loading a shard needs little; the store
 # raises the cap for the one batch that needs more (a huge document). Not applied to an in-memory store, which
 # would have to fit in it.
-WRITER_MEMORY = "32MB"
+WRITER_MEMORY = "128MB"
 # One DuckDB thread: the writer shares the cores with the workers, and loading one shard gains little from more.
 WRITER_THREADS = 1
+# Shards (bytes of Parquet) loaded per transaction. DuckDB writes the rows of a large transaction once, compressed;
+# a transaction per shard writes them to its log and again at each checkpoint, which cost the writer about 40%
+# more CPU (benchmarks/RESULTS.md). The shards of a transaction are recorded and deleted once it has committed: a
+# run killed before that loads them again on resume.
+COMMIT_BYTES = 64 << 20
 
 
 def run_ingest(
@@ -46,20 +51,21 @@ def run_ingest(
     progress: bool = False,
     process: Process | None = None,
     partition_bytes: int = PARTITION_BYTES,
+    commit_bytes: int = COMMIT_BYTES,
 ) -> IngestSummary:
     """Code every document under ``paths`` and store it in ``options.db`` with the engine ``options.engine``.
 
-    Workers write a Parquet shard per partition into ``<db>.shards/``; this process, the one writer, loads each shard
-    in one transaction, records it and deletes it. Resumes an interrupted run of the same inputs and options: stored
-    partitions are skipped, shards left on disk are loaded without coding them again. ``on_error`` receives each
-    document or input that failed (the rest is stored). ``process`` replaces the options' pipeline (a picklable
-    ``Document -> Document``).
+    Workers write a Parquet shard per partition into ``<db>.shards/``; this process, the one writer, loads the shards
+    as they come, ``commit_bytes`` of them per transaction, and records and deletes them once it has committed.
+    Resumes an interrupted run of the same inputs and options: stored partitions are skipped, shards left on disk
+    are loaded without coding them again. ``on_error`` receives each document or input that failed (the rest is
+    stored). ``process`` replaces the options' pipeline (a picklable ``Document -> Document``).
     """
     workers = options.workers or available_cores()
     engine = _start_engine(options, workers)  # a Dask cluster starts while the inputs are planned and the store opened
     try:
         summary = _run(paths, options, engine, on_error=on_error, progress=progress, process=process,
-                       partition_bytes=partition_bytes)
+                       partition_bytes=partition_bytes, commit_bytes=commit_bytes)
     finally:
         engine.close()  # after the store is closed: a Dask cluster shuts down while the last shards are loaded
     return summary
@@ -74,6 +80,7 @@ def _run(
     progress: bool,
     process: Process | None,
     partition_bytes: int,
+    commit_bytes: int,
 ) -> IngestSummary:
     from kuroshio.store import Store
 
@@ -96,10 +103,11 @@ def _run(
             with bar as shown:
                 run_id = store.start_run(options)
                 coded = engine.map(todo, process=process) if todo else iter(())
-                for info in itertools.chain(left, coded):
-                    _store_shard(store, shards, info, run_id, summary, on_error)
-                    if shown is not None:
-                        shown.advance(info, summary)
+                ready = itertools.chain(left, coded)
+                for first in ready:
+                    for info in _load_batch(store, first, ready, commit_bytes, run_id, summary, on_error, shown):
+                        shards.record(info.key, documents=info.count, failed=len(info.errors))
+                        os.unlink(info.path)
                 store.finish_run(run_id, documents=summary.documents, events=summary.events, failed=summary.failed)
             complete = True
         finally:
@@ -107,15 +115,38 @@ def _run(
     return summary
 
 
-def _store_shard(
+def _load_batch(
     store: Any,
-    shards: ShardDirectory,
+    first: ShardInfo,
+    ready: Iterator[ShardInfo],
+    commit_bytes: int,
+    run_id: str,
+    summary: IngestSummary,
+    on_error: Callable[[KuroshioError], None] | None,
+    shown: _Progress | None,
+) -> list[ShardInfo]:
+    """Load ``first`` and the shards that follow it, up to ``commit_bytes`` of them, in one transaction."""
+    loaded: list[ShardInfo] = []
+    size = 0
+    info: ShardInfo | None = first
+    with store.batch():
+        while info is not None:
+            _load_shard(store, info, run_id, summary, on_error, shown)
+            loaded.append(info)
+            size += _file_size(info.path)
+            info = next(ready, None) if size < commit_bytes else None
+    return loaded
+
+
+def _load_shard(
+    store: Any,
     info: ShardInfo,
     run_id: str,
     summary: IngestSummary,
     on_error: Callable[[KuroshioError], None] | None,
+    shown: _Progress | None,
 ) -> None:
-    """Load one shard (one transaction), record its partition as stored, delete it."""
+    """Load one shard into the store's open batch; report its failed documents."""
     for error in info.errors:
         summary.failed += 1
         if on_error is not None:
@@ -124,8 +155,15 @@ def _store_shard(
         setattr(summary, status, getattr(summary, status) + 1)
     summary.documents += info.count
     summary.events += info.events
-    shards.record(info.key, documents=info.count, failed=len(info.errors))
-    os.unlink(info.path)
+    if shown is not None:
+        shown.advance(info, summary)
+
+
+def _file_size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def available_cores() -> int:

@@ -64,6 +64,8 @@ class Store:
             self._config["threads"] = threads
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store")
+        self._depth = 0  # open transactions: writes inside a batch() join its one transaction
+        self._aborted = False  # a write inside a batch() failed: the batch was rolled back
         self._con: duckdb.DuckDBPyConnection | None = self._connect(wait)
         try:
             if read_only:
@@ -151,6 +153,16 @@ class Store:
 
     def _transaction(self, what: str) -> _Transaction:
         return _Transaction(self, what)
+
+    def batch(self) -> _Transaction:
+        """Group the writes made inside ``with store.batch():`` into one transaction: all are stored, or none.
+
+        Bulk loads are faster this way: DuckDB writes the rows of one large transaction once, where many small
+        transactions write each to its log and again at the next checkpoint. A write that fails inside the batch
+        rolls the whole batch back (and raises); later writes in the same ``with`` block raise too.
+        """
+        self._writable()
+        return _Transaction(self, "store a batch")
 
     def _writable(self) -> None:
         if self.read_only:
@@ -554,27 +566,43 @@ class Store:
 
 
 class _Transaction:
-    """BEGIN ... COMMIT, or ROLLBACK on any exception (turning DuckDB errors into StoreError)."""
+    """BEGIN ... COMMIT, or ROLLBACK on any exception (turning DuckDB errors into StoreError). Nested transactions
+    join the outermost one (:meth:`Store.batch`): only it begins and commits; a failure inside rolls all back."""
 
     def __init__(self, store: Store, what: str) -> None:
         self.store = store
         self.what = what
 
     def __enter__(self) -> None:
-        self.store.con.begin()
+        store = self.store
+        if store._aborted:
+            raise StoreError(f"{store.path}: cannot {self.what}: an earlier write of this batch failed and was undone")
+        if store._depth == 0:
+            store.con.begin()
+        store._depth += 1
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
-        con = self.store.con
-        if exc_type is None:
-            try:
-                con.commit()
-            except duckdb.Error as error:
-                _rollback(con)
-                raise StoreError(f"{self.store.path}: cannot {self.what}: {_first_line(str(error))}") from None
+        store = self.store
+        store._depth -= 1
+        outermost = store._depth == 0
+        if store._aborted:  # a write inside failed and rolled the batch back
+            store._aborted = not outermost
+            if exc_type is None and outermost:
+                raise StoreError(f"{store.path}: cannot {self.what}: a write of it failed; none of it was stored")
             return False
-        _rollback(con)
+        if exc_type is None:
+            if outermost:
+                try:
+                    store.con.commit()
+                except duckdb.Error as error:
+                    _rollback(store.con)
+                    raise StoreError(f"{store.path}: cannot {self.what}: {_first_line(str(error))}") from None
+            return False
+        if store._con is not None:
+            _rollback(store._con)
+        store._aborted = not outermost  # the rest of an enclosing batch must not go on in autocommit mode
         if isinstance(exc, duckdb.Error):
-            raise StoreError(f"{self.store.path}: cannot {self.what}: {_first_line(str(exc))}") from None
+            raise StoreError(f"{store.path}: cannot {self.what}: {_first_line(str(exc))}") from None
         return False
 
 
