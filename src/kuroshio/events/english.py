@@ -1027,9 +1027,10 @@ def _code_matches(
                     # "spoke with the leaders of Thailand and Cambodia", "held separate calls": not those two together
                     objects = {m.code for m in tgt} - {m.code for m in src}
                     pairs = [(a, b) for a, b in pairs if not (a.code in objects and b.code in objects)]
-                if trig.kind == "verb" and not src and (match.head in rules.speaking_verbs or rules.separately.search(
-                        text, match.start, c_right)):
-                    pairs = []  # "X held separate calls with his U.S. and Japanese counterparts": not those two
+                if trig.kind == "verb" and not src:
+                    # "[he] met the prime ministers of Cambodia and Laos", "X held separate calls with his U.S. and
+                    # Japanese counterparts": the objects met the subject, not each other
+                    pairs = []
                 for a, b in pairs:
                     emit(a, b, code, conf)
                 if code[:2] in ("04", "05") and len({m.country for m in parties}) >= 2:
