@@ -51,6 +51,11 @@ _MODIFIER_GAP = re.compile(r"(?:['’]s?)?(?:\s*[\w\-]+){0,3}\s*[\"“]?")
 _NOT_RULE_OUT = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:rule|ruling|ruled)\s+out\b")
 _RULED_OUT = re.compile(r"\brul(?:e|ed|es|ing) out\s*$")
 _IF_AFTER = re.compile(r"\s(?:if|unless)\s")
+# where a condition after the trigger stops being the trigger's: a relative or another clause ("signed a treaty under
+# which Canberra will come to Tuvalu's aid if it is attacked": the signing is no condition)
+_CONDITION_END = re.compile(
+    r";|\s(?:which|who|whom|whose|where|while|whereas|but|although|because|after|before|when|since)\s"
+)
 _SPEAKER_LABEL = re.compile(r"[\w\s.,'’\-]{0,40}")
 _RELEASED_BY = re.compile(r"\b(?:released|issued|delivered|made)\b.{0,4}\bby\b")
 _WORDS_THEN_VERB = re.compile(r"(?:[\s,]+(?:[A-Za-z][\w.'’\-]*|\d+)){0,6}?\s+(\w+)")
@@ -1411,7 +1416,7 @@ def _mode(
         denial = rules.denied_that.search(text, s_start, start)
         if denial is not None and not rules.denial_end.search(text, denial.end(), start):
             return "negated"  # "Seoul denied that it had agreed to share intelligence": all of the denied clause
-    semicolon = text.find(";", match.end, s_end)
+    stop = _CONDITION_END.search(text, match.end, s_end)
     threat = match.trigger.code[:2] == "13"  # a conditional threat is made all the same ("will retaliate if ...")
     found = rules.hypothetical.findall(" ".join(words[-rules.hypothetical_window :]))
     would_only = bool(found) and all(w.lower() == "would" for w in found)
@@ -1420,7 +1425,7 @@ def _mode(
     reported = would_only and left > s_start and rules.speech_at.search(text, s_start, left) is not None
     if (
         (not threat and rules.hypothetical_clause.search(text, left, start))
-        or (not threat and _IF_AFTER.search(text, match.end, semicolon if semicolon >= 0 else s_end))
+        or (not threat and _IF_AFTER.search(text, match.end, stop.start() + 1 if stop else s_end))
         or (
             found and not (would_only and (intent or threat or reported))
             and not rules.hypothetical_not.search(" ".join(words[-4:]) + " ")
