@@ -727,6 +727,14 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rule
                     continue
                 antecedent = found[-1] if found else ()
                 antecedent = antecedent or state.last_subject
+                if word in rules.party_nouns:
+                    # "Muizzu held talks with Xi, and the two signed 20 agreements": the parties named before in
+                    # the sentence, when they are of two states or more
+                    named = _unique([m for g in groups if g.end <= slot.start and g is not group
+                                     for sl in g.slots if sl.pronoun is None for m in sl.members])
+                    if len({m.country for m in named}) >= 2:
+                        slot.members = named
+                        continue
                 if (plural or word in rules.party_nouns) and index - state.met[0] <= 3 and (
                     word in rules.party_nouns or len({m.country for m in antecedent}) < 2
                 ) and {m.country for m in antecedent} <= {m.country for m in state.met[1]}:
