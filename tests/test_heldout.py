@@ -42,7 +42,8 @@ SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "
 # heldout7 en root 0.560 quad 0.641, 2 leaks (written before any coder ran; scored once, unseen).
 # Fourth session: heldout8 en root 0.453 quad 0.621, 2 leaks (scored once with the sixth-pass coder); the seventh
 # pass tuned on heldout7 and heldout8: heldout7 0.616, heldout8 0.538, entune 0.705, entune2 0.669.
-# heldout9 en root 0.606 quad 0.663, 2 leaks (written before any coder ran; scored once, unseen, after the seventh pass).
+# heldout9 en root 0.606 quad 0.663, 2 leaks (written before any coder ran; scored once, unseen, after the seventh
+# pass).
 FLOORS = {
     "heldout": {("zh", "root"): 0.79, ("zh", "quad"): 0.78, ("en", "root"): 0.75, ("en", "quad"): 0.80},
     "heldout2": {("zh", "root"): 0.75, ("zh", "quad"): 0.78, ("en", "root"): 0.80, ("en", "quad"): 0.80},

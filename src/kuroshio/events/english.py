@@ -896,11 +896,12 @@ def _code_matches(
         participants: tuple[Mention, ...] = ()
         if trig.kind == "verb":
             caused: Group | None = None
+            antecedent = _who_antecedent(text, groups, s_start, c_left)
             if _is_passive(text, c_left, match, lexicon):
-                tgt_group = _subject(groups, c_left, match.start, taken, text)
+                tgt_group = _subject(groups, c_left, match.start, taken, text) or antecedent
                 src = _members(_after(groups, text, rules, inside, match.end, bound, ("by",)), text)
             else:
-                src = _members(_subject(groups, c_left, match.start, taken, text), text)
+                src = _members(_subject(groups, c_left, match.start, taken, text) or antecedent, text)
                 if previous is not None and previous[1] and _SAME_SUBJECT.search(text[previous[0] : match.start]):
                     src = previous[1]  # "condemned the launch and urged X": one subject, two verbs
                 lead = text[c_left : match.start]
@@ -1168,6 +1169,21 @@ def _subject(groups: list[Group], left: int, pos: int, taken: set[int], text: st
     return best
 
 
+
+
+_WHO_LEAD = re.compile(r"\s*,?\s*who\s+$")
+
+
+def _who_antecedent(text: str, groups: list[Group], s_start: int, c_left: int) -> Group | None:
+    """The subject of a relative clause opened by "who": the group just before it ("Blinken, who held talks with
+    Marape"; "Trump, who was greeted by Anwar")."""
+    if c_left - s_start < 5 or not text.endswith("who ", 0, c_left):
+        return None
+    before = [g for g in groups if s_start <= g.start and g.end <= c_left - 4 and not g.prep]
+    if not before:
+        return None
+    last = max(before, key=lambda g: g.end)
+    return last if _WHO_LEAD.fullmatch(text, last.end, c_left) else None
 
 
 _VERB_TO = re.compile(r"\s+(?:(?:has|have|had|is|are|was|were|also|\w+ly)\s+)*[a-z]+(?:ed|s)\s+to\s+$")
