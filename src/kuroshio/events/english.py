@@ -962,7 +962,9 @@ def _code_matches(
                 if subj is None and c_left > s_start:  # "Beijing said its drills were a warning to Taiwan"
                     subj = _subject(groups, s_start, c_left, taken)
                 src = _members(subj, text)
-            elif trig.subject and trig.sym and len({m.code for m in participants}) < 2:
+            elif trig.subject and trig.sym and len({m.code for m in participants}) < 2 and not (
+                match.start < governed[1] and governed[2] in ("10", "11", "12", "13")
+            ):  # "Seoul and Tokyo condemned the meeting": the critics are no parties of what they condemn
                 # "Russia and Ukraine have carried out dozens of prisoner exchanges": the subject group takes part
                 subj = _subject(groups, c_left, match.start, taken, text)
                 participants = _unique(list(participants) + list(_members(subj, text)))
