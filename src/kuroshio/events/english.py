@@ -700,7 +700,14 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rule
     before it in the sentence, else the last subject of the document."""
     for group in groups:
         for slot in group.slots:
-            if slot.pronoun == "first":
+            if slot.pronoun is None and len(slot.members) == 2 and all(m.kind == "coref" for m in slot.members) \
+                    and _before_verb(text, group, rules):
+                # "Heine welcomed Lai, and the two leaders pledged ...": the recognizer gives the paragraph's last
+                # two states; as a subject, the two named before in the sentence come first
+                named = _named_before(groups, group, slot.start)
+                if len({m.country for m in named}) == 2:
+                    slot.members = named
+            elif slot.pronoun == "first":
                 slot.members = state.speaker or state.last_subject
             elif slot.pronoun == "third":
                 antecedent: tuple[Mention, ...] = ()
@@ -730,8 +737,7 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rule
                 if word in rules.party_nouns:
                     # "Muizzu held talks with Xi, and the two signed 20 agreements": the parties named before in
                     # the sentence, when they are of two states or more
-                    named = _unique([m for g in groups if g.end <= slot.start and g is not group
-                                     for sl in g.slots if sl.pronoun is None for m in sl.members])
+                    named = _named_before(groups, group, slot.start)
                     if len({m.country for m in named}) >= 2:
                         slot.members = named
                         continue
@@ -740,6 +746,19 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rule
                 ) and {m.country for m in antecedent} <= {m.country for m in state.met[1]}:
                     antecedent = state.met[1]  # "Rubio met Iwaya and Cho. They condemned ...": all three
                 slot.members = antecedent
+
+
+def _before_verb(text: str, group: Group, rules: Rules) -> bool:
+    """A group followed by a verb ("the two leaders pledged", "both sides have agreed"): a subject."""
+    after = _NEXT_WORD.match(text, group.end)
+    verb = after is not None and (after.group(1) in rules.auxiliaries or after.group(1).endswith("ed"))
+    return not group.prep and verb
+
+
+def _named_before(groups: list[Group], group: Group, pos: int) -> tuple[Mention, ...]:
+    """The actors named (not pronouns, not "the two sides") in the sentence before ``pos``, outside ``group``."""
+    return _unique([m for g in groups if g.end <= pos and g is not group
+                    for sl in g.slots if sl.pronoun is None for m in sl.members if m.kind != "coref"])
 
 
 def _members(group: Group | None, text: str) -> tuple[Mention, ...]:
