@@ -916,6 +916,10 @@ def _code_matches(
         if trig.kind == "verb":
             caused: Group | None = None
             antecedent = _who_antecedent(text, groups, s_start, c_left)
+            if antecedent is None:
+                antecedent = _subject_before_aside(text, groups, s_start, c_left, match.start, taken)
+                if antecedent is not None:  # the trigger's clause (its dates and mode) starts after the aside
+                    c_left = text.rfind(",", c_left, match.start) + 1
             if _is_passive(text, c_left, match, lexicon):
                 tgt_group = _subject(groups, c_left, match.start, taken, text) or antecedent
                 src = _members(_after(groups, text, rules, inside, match.end, bound, ("by",)), text)
@@ -1200,11 +1204,27 @@ def _who_antecedent(text: str, groups: list[Group], s_start: int, c_left: int) -
     Marape"; "Trump, who was greeted by Anwar")."""
     if c_left - s_start < 5 or not text.endswith("who ", 0, c_left):
         return None
-    before = [g for g in groups if s_start <= g.start and g.end <= c_left - 4 and not g.prep]
+    before = [g for g in groups
+              if s_start <= g.start and g.end <= c_left - 4 and (not g.prep or g.prep in _CONJUNCTIONS)]
     if not before:
         return None
     last = max(before, key=lambda g: g.end)
     return last if _WHO_LEAD.fullmatch(text, last.end, c_left) else None
+
+
+_AUXILIARIES_ONLY = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|also|then|later|\w+ly)\s+)*")
+
+
+def _subject_before_aside(
+    text: str, groups: list[Group], s_start: int, c_left: int, pos: int, taken: set[int]
+) -> Group | None:
+    """The subject before an aside set off by commas, when the aside holds a clause opener ("Wong, attending his
+    first retreat since taking office, was hosted by Anwar")."""
+    close = text.rfind(",", c_left, pos)
+    if close < 0 or not _AUXILIARIES_ONLY.fullmatch(text, close + 1, pos):
+        return None
+    opening = text.rfind(",", s_start, c_left)
+    return _subject(groups, s_start, opening, taken, text) if opening >= 0 else None
 
 
 _VERB_TO = re.compile(r"\s+(?:(?:has|have|had|is|are|was|were|also|\w+ly)\s+)*[a-z]+(?:ed|s)\s+to\s+$")
