@@ -1009,7 +1009,10 @@ def _code_matches(
             right = comma if comma >= 0 else c_right
             if code[:2] == "03":
                 right = match.start  # "invited Lee to visit China next year": the invitation is not next year
-            date, precision = _date(dates_for(mode == "planned"), match.start, c_left, right)
+            # a present tense with a weekday tells a schedule ("Li flies to Malaysia on Tuesday"): the next one
+            scheduled = mode == "actual" and trig.kind == "verb" and match.head.endswith("s") and \
+                _present(match.head, lexicon) and not trig.intent
+            date, precision = _date(dates_for(mode == "planned" or scheduled), match.start, c_left, right)
             if mode == "actual" and not trig.intent and code[:2] != "03":
                 day = anchor[0] if isinstance(anchor, tuple) else None
                 reference = (day.isoformat() if state.day_anchor else doc.date) if day else None
@@ -1489,7 +1492,8 @@ def _mode(
     # statement of intent (and a threat), reported "would" is its future ("said Washington would keep working")
     reported = would_only and left > s_start and rules.speech_at.search(text, s_start, left) is not None
     if (
-        (not threat and rules.hypothetical_clause.search(text, left, start))
+        (not threat and rules.hypothetical_clause.search(
+            text, left if text.find(",", left, start) >= 0 else max(s_start, left - 9), start))  # its opener too
         or (not threat and _IF_AFTER.search(text, match.end, stop.start() + 1 if stop else s_end))
         or (
             found and not (would_only and (intent or threat or reported))
