@@ -50,6 +50,8 @@ _BY_AFTER = re.compile(r"\s+by\b")
 _MODIFIER_GAP = re.compile(r"(?:['’]s?)?(?:\s*[\w\-]+){0,3}\s*[\"“]?")
 _NOT_RULE_OUT = re.compile(r"\b(?:not|never|n't)\s+(?:\w+\s+)?(?:rule|ruling|ruled)\s+out\b")
 _RULED_OUT = re.compile(r"\brul(?:e|ed|es|ing) out\s*$")
+# an infinitive coordinated with an earlier one: "agreed to meet every year ... and to start sharing data"
+_COORDINATED_TO = re.compile(r"(?:,|\band|\bor)\s+to\s+(?:start\s+|begin\s+)?$")
 _IF_AFTER = re.compile(r"\s(?:if|unless)\s")
 # where a condition after the trigger stops being the trigger's: a relative or another clause ("signed a treaty under
 # which Canberra will come to Tuvalu's aid if it is attacked": the signing is no condition)
@@ -97,6 +99,7 @@ class Rules:
     targetless_roots: frozenset[str]
     force_nouns: re.Pattern[str]
     intent_frame: re.Pattern[str]
+    intent_frame_any: re.Pattern[str]  # the same frames anywhere ("agreed to meet, to open ... and to start ...")
     openers: re.Pattern[str] = re.compile("")
     speaker_words: re.Pattern[str] = re.compile("(?!)")
     speech_at: re.Pattern[str] = re.compile("(?!)")  # a lower-case speech verb as a whole word before a space
@@ -207,6 +210,7 @@ def load_rules() -> Rules:
             targetless_roots=frozenset(str(r) for r in data["targetless_roots"]),
             force_nouns=re.compile(r"\b(?:" + _alternation(data["force_nouns"]) + r")", re.IGNORECASE),
             intent_frame=re.compile(r"\b(?:" + _trie(data["intent_frames"]) + r")\s*$", re.IGNORECASE),
+            intent_frame_any=re.compile(r"\b(?:" + _trie(data["intent_frames"]) + r")\s", re.IGNORECASE),
             openers=re.compile(r"[;:]|\s(?:" + _alternation(data["clause_openers"]) + r")\s"),
             speaker_words=re.compile(r"\b(?:" + _trie(speaker_words) + r")\b"),
             speech_at=re.compile(r"\b(?:" + _trie(speech_words) + r")(?:\s+that)?\s"),
@@ -901,6 +905,8 @@ def _code_matches(
         if code[:2] in _INTENT_OF and not trig.intent and (rules.intent_frame.search(
             " ".join(w for w in _last_words(text, c_left, match.start, 7, 60)
                      if not w.endswith("ly") and w.lower() not in rules.frame_fillers)
+        ) or (_COORDINATED_TO.search(text, max(c_left, match.start - 20), match.start)
+              and rules.intent_frame_any.search(text, c_left, match.start)
         ) or (mode == "planned" and code[:2] in ("05", "06", "07", "08") and code != "057" and not trig.visit
               and not trig.host
               and _WILL_BEFORE.search(text, max(c_left, match.start - 30), match.start))):
