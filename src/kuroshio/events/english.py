@@ -622,39 +622,39 @@ def _matches(
     low = lower_same_length(text) if low is None else low
     found: list[_Match] = []
     taken_until = start
-    words = list(_LATIN_WORD.finditer(low[start:end]))
+    by_first, verb_forms = lexicon.by_first, lexicon.verb_forms
+    words = list(_LATIN_WORD.finditer(low, start, end))  # (no lookaround: the same words as in low[start:end])
     for i, w in enumerate(words):
-        pos = start + w.start()
-        if pos < taken_until:
-            continue
-        candidates = lexicon.by_first.get(w.group(0))
+        head = w.group()
+        candidates = by_first.get(head)  # most words start no pattern: this test first
         if not candidates:
             continue
-        if lexicon.verb_forms.get(w.group(0)) == "have" and i + 1 < len(words) and \
-                words[i + 1].group(0) in lexicon.participles:
+        pos = w.start()
+        if pos < taken_until:
+            continue
+        if verb_forms.get(head) == "have" and i + 1 < len(words) and words[i + 1].group() in lexicon.participles:
             continue  # "had refused talks": an auxiliary, not "have talks"
         best: _Match | None = None
         for regex, trigger in candidates:
             m = regex.match(low, pos, end)
             if m is None or (best is not None and m.end() <= best.end):
                 continue
-            if trigger.kind == "verb" and i > 0:
-                prev = words[i - 1].group(0)
-                gap = low[start + words[i - 1].end() : pos]
-                possessive = prev == "s" and low[pos - 3 : pos - 2] in ("'", "’")
-                if (prev in rules.noun_markers and gap.strip() == "") or possessive:
-                    continue  # "the meeting", "his visit": a noun, not the verb
-            if trigger.kind == "verb" and (
-                (low.startswith(" of ", pos + len(w.group(0))) and lexicon.verb_forms.get(w.group(0)) not in
-                 rules.verbs_with_of and not w.group(0).endswith("ed"))
-                or (i > 0 and words[i - 1].group(0) in rules.gerund_preps and w.group(0).endswith("ing"))
-            ):
-                continue  # "the transfer of arms" is a noun; "in attacking" a gerund with no subject of its own
-            if trigger.kind == "verb" and low[m.end() : m.end() + 2] in ("'s", "’s"):
-                continue  # "strengthen the Alliance's posture": the last word is a possessor, not the object
+            if trigger.kind == "verb":
+                if i > 0:
+                    prev = words[i - 1].group()
+                    if (prev in rules.noun_markers and not low[words[i - 1].end() : pos].strip()) or (
+                            prev == "s" and low[pos - 3 : pos - 2] in ("'", "’")):
+                        continue  # "the meeting", "his visit": a noun, not the verb
+                    if prev in rules.gerund_preps and head.endswith("ing"):
+                        continue  # "in attacking": a gerund with no subject of its own
+                if low.startswith(" of ", pos + len(head)) and verb_forms.get(head) not in rules.verbs_with_of and \
+                        not head.endswith("ed"):
+                    continue  # "the transfer of arms" is a noun
+                if low[m.end() : m.end() + 2] in ("'s", "’s"):
+                    continue  # "strengthen the Alliance's posture": the last word is a possessor, not the object
             if trigger.requires is not None and not trigger.requires.match(text, m.end(), end):
                 continue
-            best = _Match(pos, m.end(), trigger, w.group(0))
+            best = _Match(pos, m.end(), trigger, head)
         if best is not None:
             found.append(best)
             taken_until = best.end
