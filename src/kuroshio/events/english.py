@@ -484,8 +484,22 @@ def _prep_before(text: str, pos: int, rules: Rules, floor: int = 0) -> str:
 
     "of X" after a title ("the Ministers of Foreign Affairs of Japan", "each of our governments") names the actor
     itself, so the preposition before the title phrase decides ("released by the Governments of Japan" -> "by").
+    The last 12 words before ``pos`` decide; most often the last few do, so those are read first.
     """
-    raw = _last_words(text, max(floor, pos - 150), pos, 12, 96)
+    left = max(floor, pos - 150)
+    near = max(left, pos - 40)
+    raw = _WORD.findall(text, near, pos)
+    if near > left:
+        raw = raw[2:]  # a window cut inside a word changes at most its first two words (see ``_last_words``)
+    found = _governing_prep(raw[-12:], rules, complete=near == left or len(raw) >= 12)
+    if found is None:  # the near words were not enough: all twelve
+        found = _governing_prep(_last_words(text, left, pos, 12, 96), rules)
+    return found
+
+
+def _governing_prep(raw: list[str], rules: Rules, *, complete: bool = True) -> str | None:
+    """``_prep_before`` over the words before the actor (``raw``); with ``complete`` false they are only the last
+    of them, and None tells that the answer needs the words before."""
     words = [w.lower() for w in raw]
     i = len(words) - 1
     if i >= 0 and words[i] == "(":  # "by the Democratic People's Republic of Korea (DPRK": skip the spelled-out name
@@ -494,20 +508,28 @@ def _prep_before(text: str, pos: int, rules: Rules, floor: int = 0) -> str:
             i -= 1
     while i >= 0 and (words[i] in rules.determiners or words[i] in rules.modifiers or _COUNT.fullmatch(words[i])):
         if _COUNT.fullmatch(words[i]):  # "on 28 U.S. entities": a count is a modifier too (a year is not: "In 2024")
+            if i < 2 and not complete:
+                return None
             before = " ".join(words[max(0, i - 2) : i])
             i -= next((len(a.split()) for a in rules.approximators if before.endswith(a)), 0)
         i -= 1
     if i < 0:
-        return ""
+        return "" if complete else None
     if words[i] in ("of", "from"):  # "the Ministers of Foreign Affairs of X", "officials from X"
         j = i - 1
+        if j < 0 and not complete:
+            return None
         if words[i] == "from" and not (j >= 0 and words[j] in rules.from_titles):
             return "from"
         if j >= 0 and (words[j] in rules.quantifiers or words[j] in rules.titles or raw[j][:1].isupper()):
             while j >= 0 and (words[j] in rules.titles or words[j] in rules.determiners or words[j] == "of"
                               or raw[j][:1].isupper() or words[j] in rules.quantifiers
                               or (words[j] == "for" and j > 0 and words[j - 1] in rules.titles)):
+                if j == 0 and not complete:
+                    return None  # (a "for" at the first word needed the word before too)
                 j -= 1
+            if j == 0 and not complete and words[0] == "for":
+                return None
             return words[j] if j >= 0 and words[j] in rules.prepositions else ""
         return "of"
     if words[i] in ("'s", "’s"):
@@ -848,10 +870,11 @@ def _code_matches(
                 bound = g
         inside = match.start + len(match.head)
         mode = _mode(text, c_left, match, rules, s_end, s_start)
-        own = max((g.start for g in groups if g.start in subjects and c_left < g.start and g.end <= match.start
-                   and _AUXILIARIES.fullmatch(text, g.end, match.start)), default=c_left)
-        if mode == "planned" and own > c_left:  # "Kim will visit Russia, and Putin met Xi": "will" is not Putin's
-            mode = _mode(text, own, match, rules, s_end, s_start)
+        if mode == "planned":  # "Kim will visit Russia, and Putin met Xi": "will" is not Putin's
+            own = max((g.start for g in groups if g.start in subjects and c_left < g.start and g.end <= match.start
+                       and _AUXILIARIES.fullmatch(text, g.end, match.start)), default=c_left)
+            if own > c_left:
+                mode = _mode(text, own, match, rules, s_end, s_start)
         if mode == "actual" and verb_mode != "actual" and previous is not None and \
                 _PURPOSE.search(text, previous[0], match.start):
             mode = verb_mode  # "will visit North Korea on Thursday for talks with Kim": the talks are planned too
@@ -1543,14 +1566,16 @@ _THE_BODY = re.compile(r"\b[Tt]he\s+(?i:(" + "|".join(sorted(_BODY_ALIASES)) + r
 
 def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_end: int) -> None:
     """Names after an actor and its title ("Japanese Defense Minister Nakatani Gen") stand for it later."""
+    titles = rules.titles
     for slot in slots:
         if slot.pronoun is not None or not slot.members:
             continue
         person = any(m.kind in ("person", "role") for m in slot.members)
-        words = _NAME_WORD.findall(text[slot.start : slot.end])
-        for w in _NAME_WORD.finditer(text[slot.end : min(s_end, slot.end + 60)]):  # lazily: most stop at once
-            word = w.group(0)
-            if word.lower() not in rules.titles:
+        own = _NAME_WORD.findall(text, slot.start, slot.end)  # (no lookaround: as in the slice, without a copy)
+        words = list(own)
+        for w in _NAME_WORD.finditer(text, slot.end, min(s_end, slot.end + 60)):  # lazily: most stop at once
+            word = w.group()
+            if word.lower() not in titles:
                 break
             words.append(word)  # "Chinese foreign ministry spokesperson": the title chain after the actor
         for word in words:  # "the Secretary" / "the ministry" later means this actor
@@ -1562,17 +1587,16 @@ def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_
             continue  # neither a person nor followed by a title or name: nothing to learn
         names: list[str] = []
         if any(m.kind == "person" for m in slot.members):
-            names.extend(w for w in _CAPITALIZED.findall(text[slot.start : slot.end]))
-        tail = _TITLE_TAIL.match(text[slot.end : min(s_end, slot.end + 80)])
+            names.extend(_CAPITALIZED.findall(text, slot.start, slot.end))
+        tail = _TITLE_TAIL.match(text, slot.end, min(s_end, slot.end + 80))  # (its lookahead stops there too)
         if tail:
-            words = _NAME_WORD.findall(tail.group(0))
-            own = _NAME_WORD.findall(text[slot.start : slot.end])
-            titled = any(w.lower() in rules.titles for w in words) or bool(own and own[-1].lower() in rules.titles)
+            words = _NAME_WORD.findall(tail.group())
+            titled = any(w.lower() in titles for w in words) or bool(own and own[-1].lower() in titles)
             if titled:
                 for w in words:
                     if w.lower() in rules.prepositions and w.lower() != "of":
                         break  # "Korean Counterparts in Munich": a place after the title, not a name
-                    if w[:1].isupper() and w.lower() not in rules.titles and len(w) > 2:
+                    if w[:1].isupper() and w.lower() not in titles and len(w) > 2:
                         names.append(w)
         for name in names:
             if name.lower() in rules.titles or name.lower() in rules.determiners or name.lower() in rules.prepositions:
