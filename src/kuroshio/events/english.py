@@ -304,6 +304,8 @@ class _State:
 
 
 def _unique(members: list[Mention] | tuple[Mention, ...]) -> tuple[Mention, ...]:
+    if len(members) < 2:  # (most slots and groups hold one actor)
+        return tuple(members)
     seen: set[str] = set()
     out: list[Mention] = []
     for m in members:
@@ -403,7 +405,7 @@ def _groups(
     def close() -> None:
         if not chain:
             return
-        strong = any(c != "," for c in connectors) or bool(_AND_OTHERS.match(text, chain[-1].end))
+        strong = "and" in connectors or bool(_AND_OTHERS.match(text, chain[-1].end))  # (connectors: "and" or ",")
         parts = [chain] if strong or len(chain) == 1 else [[s] for s in chain]
         for part in parts:
             groups.append(Group(slots=list(part), start=part[0].start, end=part[-1].end))
@@ -1170,8 +1172,8 @@ def _subject(groups: list[Group], left: int, pos: int, taken: set[int], text: st
     imposed ...")."""
     best = None
     for g in groups:
-        opener = bool(text) and g.prep in _CONJUNCTIONS and not text[left : g.start].strip()
-        if g.start >= left and g.end <= pos and (not g.prep or opener) and not g.used and g.start not in taken:
+        if g.start >= left and g.end <= pos and not g.used and g.start not in taken and (not g.prep or (
+                text and g.prep in _CONJUNCTIONS and not text[left : g.start].strip())):  # (the opener test last)
             if any(slot.members for slot in g.slots):
                 best = g
     return best
