@@ -796,8 +796,10 @@ def _code_sentence(
         _update_speaker(text, s_start, s_end, groups, rules, state)
     if not state.authors:
         for g in groups:  # a plural subject is the likely author of a statement ("The Ministers of A, B and C affirm")
+            if g.prep or (len(g.slots) == 1 and len(g.slots[0].members) < 2):
+                continue  # (a cheap test first: most groups are one actor)
             members = tuple(m for slot in g.slots if slot.pronoun in (None, "alias") for m in slot.members)
-            if not g.prep and len({m.code for m in members}) >= 2:
+            if len({m.code for m in members}) >= 2:
                 state.authors = _unique(list(members))
                 break
     _resolve_pronouns(text, groups, state, rules, sentence.index)
