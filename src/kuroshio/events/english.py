@@ -918,12 +918,13 @@ def _code_matches(
                 if previous is not None and previous[1] and _SAME_SUBJECT.search(text[previous[0] : match.start]):
                     src = previous[1]  # "condemned the launch and urged X": one subject, two verbs
                 lead = text[c_left : match.start]
+                tail = _tail_start(lead)  # the last two chunks, where the coordination and "to" tests look
                 participle = match.head.endswith("ing") and lead.rstrip().endswith(",")
-                coordinated = previous is None and _at_end(_COORDINATED_VERB, lead)
+                coordinated = previous is None and _COORDINATED_VERB.search(lead, tail) is not None
                 caused = _caused(text, groups, c_left, match.start, rules) if lead.endswith(" ") else None
                 if caused is not None:  # "prompting Seoul to lodge a complaint": Seoul lodges it
                     src = _members(caused, text)
-                elif previous is None and (coordinated or (_at_end(_INFINITIVE_LEAD, lead) and not _subject_of_verb(
+                elif previous is None and (coordinated or (_INFINITIVE_LEAD.search(lead, tail) and not _subject_of_verb(
                         text, groups, c_left, match.start, taken))):
                     # "The Government ... expresses regret that Japan ..., and urges Japan to": the main subject;
                     # "The Ministry summoned X to lodge a protest": the subject of the clause, not its object
@@ -932,7 +933,7 @@ def _code_matches(
                     src = _members(first, text) if first is not None else ()
                 elif not src and (not lead.strip() or participle):
                     src = _members(_subject(groups, s_start, match.start, taken), text)
-                if not src and match.head.endswith("ing") and not _at_end(_INFINITIVE_LEAD, lead):
+                if not src and match.head.endswith("ing") and not _INFINITIVE_LEAD.search(lead, tail):
                     # "X and Y issued a joint statement condemning the launch": the participle's subject is the
                     # clause's, even when a noun before took it as its own participants
                     src = _members(_first_subject(groups, c_left, match.start, taken, used=True), text)
@@ -1545,9 +1546,10 @@ def _present(head: str, lexicon: Lexicon) -> bool:
     return head in lexicon.verb_forms and head not in lexicon.participles and not head.endswith("ing")
 
 
-def _at_end(pattern: re.Pattern[str], text: str) -> bool:
-    """``pattern.search(text)`` for a pattern anchored at the end whose match lies in the last two whitespace-separated
-    chunks and their spaces (``_COORDINATED_VERB``, ``_INFINITIVE_LEAD``): only that tail is searched."""
+def _tail_start(text: str) -> int:
+    """Where the last two whitespace-separated chunks of ``text`` begin (0 when it has fewer). A pattern anchored at
+    the end whose match lies in them and their spaces (``_COORDINATED_VERB``, ``_INFINITIVE_LEAD``) is found by
+    searching from there: ``pattern.search(text, _tail_start(text))`` is ``pattern.search(text)``, faster."""
     cut = len(text)
     for _ in range(2):
         head = text[:cut].rstrip()
@@ -1555,7 +1557,7 @@ def _at_end(pattern: re.Pattern[str], text: str) -> bool:
             cut = 0
             break
         cut = len(head) - len(head.rsplit(None, 1)[-1])
-    return pattern.search(text, cut) is not None
+    return cut
 
 _TITLE_ALIASES = frozenset({"Secretary", "President", "Minister", "Premier", "Chancellor", "Spokesperson",
                             "Ambassador", "Chairman", "Envoy"})
