@@ -82,12 +82,14 @@ class Rules:
     gerund_preps: frozenset[str]
     causatives: frozenset[str]
     negation: re.Pattern[str]
+    negation_ascii: re.Pattern[str]  # the same words in lower case, case-sensitive: for lower-case ASCII text (faster)
     negation_window: int
     hypothetical: re.Pattern[str]
     hypothetical_window: int
     hypothetical_clause: re.Pattern[str]
     hypothetical_not: re.Pattern[str]
     planned: re.Pattern[str]
+    planned_ascii: re.Pattern[str]  # the same words in lower case, case-sensitive: for lower-case ASCII text (faster)
     planned_window: int
     targetless_roots: frozenset[str]
     force_nouns: re.Pattern[str]
@@ -146,11 +148,11 @@ def _trie(words: list[str]) -> str:
     return emit(root) or "(?!)"
 
 
-def _planned(words: list[str]) -> re.Pattern[str]:
+def _planned(words: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """Future markers as words; a marker that starts with an apostrophe ("'ll") follows a word ("we'll")."""
     plain = [w for w in words if str(w)[:1].isalnum()]
     clitic = [w for w in words if not str(w)[:1].isalnum()]
-    return re.compile(r"\b(?:" + _trie(plain) + r")\b|(?<=\w)(?:" + _trie(clitic) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(?:" + _trie(plain) + r")\b|(?<=\w)(?:" + _trie(clitic) + r")\b", flags)
 
 
 @cache
@@ -192,12 +194,15 @@ def load_rules() -> Rules:
             gerund_preps=frozenset(data["gerund_preps"]),
             causatives=frozenset(form for verb in data.get("causatives") or () for form in verb_forms(str(verb))),
             negation=re.compile(r"(?<![\w'’])(?:" + _trie(neg["words"]) + r")(?![\w])", re.IGNORECASE),
+            negation_ascii=re.compile(r"(?<![\w'’])(?:" + _trie([str(w).lower() for w in neg["words"]]) + r")(?![\w])"),
             negation_window=int(neg["window"]),
             hypothetical=re.compile(r"\b(?:" + _trie(hyp["words"]) + r")\b"),
             hypothetical_window=int(hyp["window"]),
             hypothetical_clause=re.compile(r"\b(?:" + _trie(hyp["clause_words"]) + r")\b", re.IGNORECASE),
             hypothetical_not=re.compile(r"\b(?:" + _trie(hyp["not_after"]) + r")\b", re.IGNORECASE),
             planned=_planned(plan["words"]),
+            # on ASCII text, a case-insensitive match is a match of the lower-case words in the lower-case text
+            planned_ascii=_planned([str(w).lower() for w in plan["words"]], flags=0),
             planned_window=int(plan["window"]),
             targetless_roots=frozenset(str(r) for r in data["targetless_roots"]),
             force_nouns=re.compile(r"\b(?:" + _alternation(data["force_nouns"]) + r")", re.IGNORECASE),
@@ -1432,7 +1437,7 @@ def _mode(
             return "hypothetical"  # "did not rule out meeting Kim"
         if _RULED_OUT.search(tail):
             return "negated"
-    if rules.negation.search(" ".join(words[-rules.negation_window :])):
+    if _found_in(" ".join(words[-rules.negation_window :]), rules.negation, rules.negation_ascii):
         return "negated"
     if text.find(" that", s_start, start) >= 0:  # (a cheap test first: most clauses have no "that" before)
         denial = rules.denied_that.search(text, s_start, start)
@@ -1463,11 +1468,19 @@ def _mode(
         return "hypothetical"  # a question asks whether it happens
     if intent:
         return "actual"
-    if reported or rules.planned.search(" ".join(words[-rules.planned_window :])):
+    if reported or _found_in(" ".join(words[-rules.planned_window :]), rules.planned, rules.planned_ascii):
         return "planned"
     if match.trigger.kind == "noun" and rules.planned_after_noun.match(text, match.end, s_end):
         return "planned"  # "The summit between X and Y is expected to take place in Tokyo"
     return "actual"
+
+
+def _found_in(window: str, pattern: re.Pattern[str], lower_ascii: re.Pattern[str]) -> bool:
+    """``pattern`` (case-insensitive) found in ``window``; an ASCII window is searched in lower case with
+    ``lower_ascii`` (the same words in lower case, case-sensitive), which finds the same and is faster."""
+    if window.isascii():
+        return lower_ascii.search(window.lower()) is not None
+    return pattern.search(window) is not None
 
 
 def _date(dates: list[DateMention], pos: int, left: int, right: int) -> tuple[str | None, str | None]:
