@@ -469,8 +469,7 @@ def _titles_only(between: str, rules: Rules) -> bool:
 
 def _words_before(text: str, pos: int, n: int, floor: int = 0) -> list[str]:
     """The last ``n`` words before ``pos`` (lower case, punctuation kept as words)."""
-    chunk = text[max(floor, pos - 12 * n) : pos]
-    return [w.lower() for w in _WORD.findall(chunk)[-n:]]
+    return [w.lower() for w in _WORD.findall(text, max(floor, pos - 12 * n), pos)[-n:]]  # (as in the slice)
 
 
 def _last_words(text: str, left: int, right: int, n: int, reach: int) -> list[str]:
@@ -1592,11 +1591,11 @@ def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_
         person = any(m.kind in ("person", "role") for m in slot.members)
         own = _NAME_WORD.findall(text, slot.start, slot.end)  # (no lookaround: as in the slice, without a copy)
         words = list(own)
-        for w in _NAME_WORD.finditer(text, slot.end, min(s_end, slot.end + 60)):  # lazily: most stop at once
-            word = w.group()
-            if word.lower() not in titles:
-                break
-            words.append(word)  # "Chinese foreign ministry spokesperson": the title chain after the actor
+        limit = min(s_end, slot.end + 60)
+        w = _NAME_WORD.search(text, slot.end, limit)  # word by word: most stop at once
+        while w is not None and w.group().lower() in titles:
+            words.append(w.group())  # "Chinese foreign ministry spokesperson": the title chain after the actor
+            w = _NAME_WORD.search(text, w.end(), limit)
         for word in words:  # "the Secretary" / "the ministry" later means this actor
             title = word if (person and word in _TITLE_ALIASES) or word.lower() in _BODY_ALIASES else ""
             if title and state.aliases.get("the " + title.lower()) != slot.members:
