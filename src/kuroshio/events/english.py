@@ -410,8 +410,8 @@ def _groups(
     def close() -> None:
         if not chain:
             return
-        strong = "and" in connectors or bool(_AND_OTHERS.match(text, chain[-1].end))  # (connectors: "and" or ",")
-        parts = [chain] if strong or len(chain) == 1 else [[s] for s in chain]
+        strong = len(chain) == 1 or "and" in connectors or bool(_AND_OTHERS.match(text, chain[-1].end))
+        parts = [chain] if strong else [[s] for s in chain]  # (connectors hold "and" or ",")
         for part in parts:
             groups.append(Group(slots=list(part), start=part[0].start, end=part[-1].end))
 
@@ -419,7 +419,10 @@ def _groups(
         if chain:
             prev = chain[-1]
             between = text[prev.end : slot.start]
-            same = prev.members and slot.members and {m.code for m in prev.members} == {m.code for m in slot.members}
+            same = bool(prev.members and slot.members) and (
+                prev.members[0].code == slot.members[0].code if len(prev.members) == len(slot.members) == 1
+                else {m.code for m in prev.members} == {m.code for m in slot.members}
+            )
             if prev.pronoun is None and slot.pronoun is None and prev.members and slot.members and (
                 (same and _NAME_GAP.fullmatch(between))  # "Secretary Antony J. Blinken"
                 or (_titles_only(between, rules)  # "South Korean counterpart Cho Tae-yul"
