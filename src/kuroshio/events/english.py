@@ -34,7 +34,7 @@ import yaml
 from kuroshio.config import Options
 from kuroshio.errors import DictionaryError
 from kuroshio.events.build import build_event, dedupe
-from kuroshio.events.en_dates import DateMention, find_dates, nearest_date, parse_date
+from kuroshio.events.en_dates import DateMention, date_matches, find_dates, nearest_date, parse_date
 from kuroshio.events.en_lexicon import Lexicon, Trigger, load_lexicon, verb_forms
 from kuroshio.model import Document, Event, Mention, Sentence
 
@@ -830,13 +830,16 @@ def _code_matches(
     text = doc.text
     s_start, s_end = sentence.start, sentence.end
     found: dict[str, list[DateMention]] = {}
+    scanned: list[list[tuple[re.Match[str], bool]]] = []  # the sentence's date expressions, read once
 
     def dates_for(future: bool, past: bool = False) -> list[DateMention]:
         key = "future" if future else "past" if past else "near"
         if key not in found:
             day, floor = anchor  # type: ignore[misc]
+            if not scanned:
+                scanned.append(date_matches(text[floor:s_end]))
             found[key] = find_dates(text[floor:s_end], day, offset=floor, future=future, past=past,
-                                    day_known=state.day_anchor)
+                                    day_known=state.day_anchor, matches=scanned[0])
         return found[key]
 
     governed: tuple[int, int, str] = (-1, -1, "")  # (end of a governing trigger, end of its clause, its root)
