@@ -493,22 +493,8 @@ def _prep_before(text: str, pos: int, rules: Rules, floor: int = 0) -> str:
 
     "of X" after a title ("the Ministers of Foreign Affairs of Japan", "each of our governments") names the actor
     itself, so the preposition before the title phrase decides ("released by the Governments of Japan" -> "by").
-    The last 12 words before ``pos`` decide; most often the last few do, so those are read first.
     """
-    left = max(floor, pos - 150)
-    near = max(left, pos - 40)
-    raw = _WORD.findall(text, near, pos)
-    if near > left:
-        raw = raw[2:]  # a window cut inside a word changes at most its first two words (see ``_last_words``)
-    found = _governing_prep(raw[-12:], rules, complete=near == left or len(raw) >= 12)
-    if found is None:  # the near words were not enough: all twelve
-        found = _governing_prep(_last_words(text, left, pos, 12, 96), rules)
-    return found
-
-
-def _governing_prep(raw: list[str], rules: Rules, *, complete: bool = True) -> str | None:
-    """``_prep_before`` over the words before the actor (``raw``); with ``complete`` false they are only the last
-    of them, and None tells that the answer needs the words before."""
+    raw = _last_words(text, max(floor, pos - 150), pos, 12, 96)
     words = [w.lower() for w in raw]
     i = len(words) - 1
     if i >= 0 and words[i] == "(":  # "by the Democratic People's Republic of Korea (DPRK": skip the spelled-out name
@@ -517,28 +503,20 @@ def _governing_prep(raw: list[str], rules: Rules, *, complete: bool = True) -> s
             i -= 1
     while i >= 0 and (words[i] in rules.determiners or words[i] in rules.modifiers or _COUNT.fullmatch(words[i])):
         if _COUNT.fullmatch(words[i]):  # "on 28 U.S. entities": a count is a modifier too (a year is not: "In 2024")
-            if i < 2 and not complete:
-                return None
             before = " ".join(words[max(0, i - 2) : i])
             i -= next((len(a.split()) for a in rules.approximators if before.endswith(a)), 0)
         i -= 1
     if i < 0:
-        return "" if complete else None
+        return ""
     if words[i] in ("of", "from"):  # "the Ministers of Foreign Affairs of X", "officials from X"
         j = i - 1
-        if j < 0 and not complete:
-            return None
         if words[i] == "from" and not (j >= 0 and words[j] in rules.from_titles):
             return "from"
         if j >= 0 and (words[j] in rules.quantifiers or words[j] in rules.titles or raw[j][:1].isupper()):
             while j >= 0 and (words[j] in rules.titles or words[j] in rules.determiners or words[j] == "of"
                               or raw[j][:1].isupper() or words[j] in rules.quantifiers
                               or (words[j] == "for" and j > 0 and words[j - 1] in rules.titles)):
-                if j == 0 and not complete:
-                    return None  # (a "for" at the first word needed the word before too)
                 j -= 1
-            if j == 0 and not complete and words[0] == "for":
-                return None
             return words[j] if j >= 0 and words[j] in rules.prepositions else ""
         return "of"
     if words[i] in ("'s", "’s"):
