@@ -1576,10 +1576,10 @@ def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_
         own = _NAME_WORD.findall(text, slot.start, slot.end)  # (no lookaround: as in the slice, without a copy)
         words = list(own)
         limit = min(s_end, slot.end + 60)
-        w = _NAME_WORD.search(text, slot.end, limit)  # word by word: most stop at once
-        while w is not None and w.group().lower() in titles:
-            words.append(w.group())  # "Chinese foreign ministry spokesperson": the title chain after the actor
-            w = _NAME_WORD.search(text, w.end(), limit)
+        after = _NAME_WORD.search(text, slot.end, limit)  # word by word: most stop at once
+        while after is not None and after.group().lower() in titles:
+            words.append(after.group())  # "Chinese foreign ministry spokesperson": the title chain after the actor
+            after = _NAME_WORD.search(text, after.end(), limit)
         for word in words:  # "the Secretary" / "the ministry" later means this actor
             title = word if (person and word in _TITLE_ALIASES) or word.lower() in _BODY_ALIASES else ""
             if title and state.aliases.get("the " + title.lower()) != slot.members:
