@@ -369,7 +369,7 @@ def _slots(
     if extra:
         covered = [(sl.start, sl.end) for sl in slots]
         extra = [x for x in extra if not any(a <= x.start < b for a, b in covered)]
-    ordered_slots = sorted(slots + extra, key=lambda s: s.start)
+    ordered_slots = sorted(slots + extra, key=lambda s: s.start) if extra else slots  # (slots are in order)
     kept: list[Slot] = []
     for i, slot in enumerate(ordered_slots):  # "his Chinese counterpart": the possessive only determines the actor
         nxt = ordered_slots[i + 1] if i + 1 < len(ordered_slots) else None
@@ -742,6 +742,8 @@ def _members(group: Group | None, text: str) -> tuple[Mention, ...]:
     """The member mentions of a group; a resolved pronoun gets the pronoun's own span as evidence."""
     if group is None:
         return ()
+    if len(group.slots) == 1 and group.slots[0].pronoun is None:  # (the common case: one named actor)
+        return _unique(group.slots[0].members)
     out: list[Mention] = []
     for slot in group.slots:
         if slot.pronoun is not None:
