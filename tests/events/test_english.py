@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from kuroshio.config import Options
 from kuroshio.evaluate import evaluate_documents, read_gold
 from kuroshio.events import code_events
-from kuroshio.events.english import code_english
+from kuroshio.events.english import _found_in, code_english, load_rules
 from kuroshio.events.ontology import lookup
 from kuroshio.model import Document
 
@@ -139,3 +139,16 @@ def test_trigger_scan_and_lower_case_helpers() -> None:
     assert code_sentence_texts(["Japan condemned the launch.", "Nothing happened here.", "They met and talked."]) == 2
     text = "İstanbul talks"
     assert len(lower_same_length(text)) == len(text) and lower_same_length(text).endswith("talks")
+
+
+_MODE_WORDS = ["will", "WILL", "We'll", "we’ll", "not", "NOT", "don't", "won’t", "never", "No", "longer", "plans", "to",
+               "Expected", "upcoming", "next", "week", "failed", "ſhall", "İ", "K", "nor", "x", "the", "minister"]
+
+
+@given(st.lists(st.sampled_from(_MODE_WORDS), max_size=7))
+def test_negation_and_future_markers_are_found_in_any_case_and_script(words: list[str]) -> None:
+    """The words before a trigger, searched in lower case when ASCII, find what the case-insensitive patterns find."""
+    rules = load_rules()
+    window = " ".join(words)
+    assert _found_in(window, rules.negation, rules.negation_ascii) == (rules.negation.search(window) is not None)
+    assert _found_in(window, rules.planned, rules.planned_ascii) == (rules.planned.search(window) is not None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kuroshio.events.en_dates import find_dates, nearest_date, parse_date
+from kuroshio.events.en_dates import date_matches, find_dates, nearest_date, parse_date
 
 ANCHOR = parse_date("2025-11-27")
 
@@ -72,3 +72,15 @@ def test_year_only_anchor() -> None:
     assert find_dates("on Monday", anchor, day_known=False) == []
     assert [d.value for d in find_dates("on August 3", anchor, day_known=False)] == ["2025-08-03"]
     assert [d.value for d in find_dates("in March", anchor, day_known=False)] == ["2025-03"]
+
+
+@pytest.mark.parametrize("future", [False, True])
+@pytest.mark.parametrize("past", [False, True])
+def test_one_scan_resolves_every_way(future: bool, past: bool) -> None:
+    """A sentence read once (``date_matches``) resolves near, future and past dates as a fresh read does."""
+    text = "On Monday, after talks last week and a call on July 4, officials said they would meet in August."
+    scan = date_matches(text)
+    assert find_dates(text, ANCHOR, future=future, past=past, matches=scan) == find_dates(
+        text, ANCHOR, future=future, past=past
+    )
+    assert find_dates(text, ANCHOR, day_known=False, matches=scan) == find_dates(text, ANCHOR, day_known=False)

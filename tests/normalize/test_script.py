@@ -44,3 +44,12 @@ def test_counting_changed_characters_stops_only_once_enough(text, enough):
     shadow = to_simplified(text)
     full = sum(a != b for a, b in zip(text, shadow, strict=True))
     assert (_count_changed(text, shadow, enough) >= enough) == (full >= enough)
+
+
+@given(st.text(alphabet=st.sampled_from("aZmé ÿĀİıſK國ア한1-.\n\U0001f600"), max_size=200))
+def test_latin_letters_are_counted_as_a_to_z(text):
+    """The language test counts A-Z and a-z only (not é, İ, ſ or the Kelvin sign), in every text."""
+    from kuroshio.normalize.script import _NOT_LATIN_BYTES
+
+    expected = sum(c.isascii() and c.isalpha() for c in text)
+    assert len(text.encode("latin-1", "ignore").translate(None, _NOT_LATIN_BYTES)) == expected

@@ -43,3 +43,8 @@ def test_spans_are_ordered_non_empty_and_inside(text):
         assert last <= s < e <= len(text)
         assert text[s:e].strip() == text[s:e]
         last = e
+
+
+def test_chinese_semicolons_and_runs_of_end_marks():
+    text = "雙方舉行會談；會後發表聲明！？」記者問。最後一句； "
+    assert _texts(text, split_sentences(text)) == ["雙方舉行會談；", "會後發表聲明！？」", "記者問。", "最後一句；"]

@@ -70,20 +70,12 @@ _CUE = re.compile(  # the lookahead only skips positions no cue can start at (a 
 )
 
 
-def find_dates(
-    text: str, anchor: date | None, *, offset: int = 0, future: bool = False, day_known: bool = True,
-    past: bool = False,
-) -> list[DateMention]:
-    """Date expressions in ``text`` (spans shifted by ``offset``), resolved against ``anchor``.
-
-    ``future`` resolves a bare weekday forward (planned events) instead of backward; ``past`` resolves a month or
-    month-day without a year to its last occurrence up to the anchor (a verb in the past tense: "lodged a protest in
-    July", told in June, was last July). Expressions that need an anchor
-    are skipped when there is none; when only the anchor's year is known (``day_known=False``), weekdays and
-    relative expressions are skipped and a month-day takes the anchor's year. Only positions with a cue word (a
-    month, a weekday, a digit, "last", ...) are tried, which keeps the scan cheap on sentences without dates.
-    """
-    found: list[DateMention] = []
+def date_matches(text: str) -> list[tuple[re.Match[str], bool]]:
+    """The date expressions of ``text``, unresolved, each with whether it is relative (a weekday, "yesterday", "last
+    week"): ``find_dates`` resolves them. Only positions with a cue word (a month, a weekday, a digit, "last", ...)
+    are tried, which keeps the scan cheap on sentences without dates; a caller that resolves one text in several
+    ways (``future``, ``past``) scans it once."""
+    found: list[tuple[re.Match[str], bool]] = []
     taken = 0
     for cue in _CUE.finditer(text):
         if cue.start() < taken:
@@ -92,7 +84,25 @@ def find_dates(
         if m is None or m.end() == m.start():
             continue
         taken = m.end()
-        relative = bool(m.group("wd") or m.group("rel") or m.group("unit"))
+        found.append((m, bool(m.group("wd") or m.group("rel") or m.group("unit"))))
+    return found
+
+
+def find_dates(
+    text: str, anchor: date | None, *, offset: int = 0, future: bool = False, day_known: bool = True,
+    past: bool = False, matches: list[tuple[re.Match[str], bool]] | None = None,
+) -> list[DateMention]:
+    """Date expressions in ``text`` (spans shifted by ``offset``), resolved against ``anchor``.
+
+    ``future`` resolves a bare weekday forward (planned events) instead of backward; ``past`` resolves a month or
+    month-day without a year to its last occurrence up to the anchor (a verb in the past tense: "lodged a protest in
+    July", told in June, was last July). Expressions that need an anchor
+    are skipped when there is none; when only the anchor's year is known (``day_known=False``), weekdays and
+    relative expressions are skipped and a month-day takes the anchor's year. ``matches``: ``date_matches(text)``
+    when the caller has it already.
+    """
+    found: list[DateMention] = []
+    for m, relative in date_matches(text) if matches is None else matches:
         if relative and not day_known:
             continue
         value = _resolve(m, anchor if day_known or m.group("y1") or m.group("y2") else None, future=future, past=past)

@@ -34,7 +34,7 @@ import yaml
 from kuroshio.config import Options
 from kuroshio.errors import DictionaryError
 from kuroshio.events.build import build_event, dedupe
-from kuroshio.events.en_dates import DateMention, find_dates, nearest_date, parse_date
+from kuroshio.events.en_dates import DateMention, date_matches, find_dates, nearest_date, parse_date
 from kuroshio.events.en_lexicon import Lexicon, Trigger, load_lexicon, verb_forms
 from kuroshio.model import Document, Event, Mention, Sentence
 
@@ -89,12 +89,14 @@ class Rules:
     gerund_preps: frozenset[str]
     causatives: frozenset[str]
     negation: re.Pattern[str]
+    negation_ascii: re.Pattern[str]  # the same words in lower case, case-sensitive: for lower-case ASCII text (faster)
     negation_window: int
     hypothetical: re.Pattern[str]
     hypothetical_window: int
     hypothetical_clause: re.Pattern[str]
     hypothetical_not: re.Pattern[str]
     planned: re.Pattern[str]
+    planned_ascii: re.Pattern[str]  # the same words in lower case, case-sensitive: for lower-case ASCII text (faster)
     planned_window: int
     targetless_roots: frozenset[str]
     force_nouns: re.Pattern[str]
@@ -154,11 +156,11 @@ def _trie(words: list[str]) -> str:
     return emit(root) or "(?!)"
 
 
-def _planned(words: list[str]) -> re.Pattern[str]:
+def _planned(words: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """Future markers as words; a marker that starts with an apostrophe ("'ll") follows a word ("we'll")."""
     plain = [w for w in words if str(w)[:1].isalnum()]
     clitic = [w for w in words if not str(w)[:1].isalnum()]
-    return re.compile(r"\b(?:" + _trie(plain) + r")\b|(?<=\w)(?:" + _trie(clitic) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(?:" + _trie(plain) + r")\b|(?<=\w)(?:" + _trie(clitic) + r")\b", flags)
 
 
 @cache
@@ -200,12 +202,15 @@ def load_rules() -> Rules:
             gerund_preps=frozenset(data["gerund_preps"]),
             causatives=frozenset(form for verb in data.get("causatives") or () for form in verb_forms(str(verb))),
             negation=re.compile(r"(?<![\w'’])(?:" + _trie(neg["words"]) + r")(?![\w])", re.IGNORECASE),
+            negation_ascii=re.compile(r"(?<![\w'’])(?:" + _trie([str(w).lower() for w in neg["words"]]) + r")(?![\w])"),
             negation_window=int(neg["window"]),
             hypothetical=re.compile(r"\b(?:" + _trie(hyp["words"]) + r")\b"),
             hypothetical_window=int(hyp["window"]),
             hypothetical_clause=re.compile(r"\b(?:" + _trie(hyp["clause_words"]) + r")\b", re.IGNORECASE),
             hypothetical_not=re.compile(r"\b(?:" + _trie(hyp["not_after"]) + r")\b", re.IGNORECASE),
             planned=_planned(plan["words"]),
+            # on ASCII text, a case-insensitive match is a match of the lower-case words in the lower-case text
+            planned_ascii=_planned([str(w).lower() for w in plan["words"]], flags=0),
             planned_window=int(plan["window"]),
             targetless_roots=frozenset(str(r) for r in data["targetless_roots"]),
             force_nouns=re.compile(r"\b(?:" + _alternation(data["force_nouns"]) + r")", re.IGNORECASE),
@@ -313,6 +318,8 @@ class _State:
 
 
 def _unique(members: list[Mention] | tuple[Mention, ...]) -> tuple[Mention, ...]:
+    if len(members) < 2:  # (most slots and groups hold one actor)
+        return tuple(members)
     seen: set[str] = set()
     out: list[Mention] = []
     for m in members:
@@ -371,7 +378,7 @@ def _slots(
     if extra:
         covered = [(sl.start, sl.end) for sl in slots]
         extra = [x for x in extra if not any(a <= x.start < b for a, b in covered)]
-    ordered_slots = sorted(slots + extra, key=lambda s: s.start)
+    ordered_slots = sorted(slots + extra, key=lambda s: s.start) if extra else slots  # (slots are in order)
     kept: list[Slot] = []
     for i, slot in enumerate(ordered_slots):  # "his Chinese counterpart": the possessive only determines the actor
         nxt = ordered_slots[i + 1] if i + 1 < len(ordered_slots) else None
@@ -412,8 +419,8 @@ def _groups(
     def close() -> None:
         if not chain:
             return
-        strong = any(c != "," for c in connectors) or bool(_AND_OTHERS.match(text, chain[-1].end))
-        parts = [chain] if strong or len(chain) == 1 else [[s] for s in chain]
+        strong = len(chain) == 1 or "and" in connectors or bool(_AND_OTHERS.match(text, chain[-1].end))
+        parts = [chain] if strong else [[s] for s in chain]  # (connectors hold "and" or ",")
         for part in parts:
             groups.append(Group(slots=list(part), start=part[0].start, end=part[-1].end))
 
@@ -421,7 +428,10 @@ def _groups(
         if chain:
             prev = chain[-1]
             between = text[prev.end : slot.start]
-            same = prev.members and slot.members and {m.code for m in prev.members} == {m.code for m in slot.members}
+            same = bool(prev.members and slot.members) and (
+                prev.members[0].code == slot.members[0].code if len(prev.members) == len(slot.members) == 1
+                else {m.code for m in prev.members} == {m.code for m in slot.members}
+            )
             if prev.pronoun is None and slot.pronoun is None and prev.members and slot.members and (
                 (same and _NAME_GAP.fullmatch(between))  # "Secretary Antony J. Blinken"
                 or (_titles_only(between, rules)  # "South Korean counterpart Cho Tae-yul"
@@ -471,8 +481,7 @@ def _titles_only(between: str, rules: Rules) -> bool:
 
 def _words_before(text: str, pos: int, n: int, floor: int = 0) -> list[str]:
     """The last ``n`` words before ``pos`` (lower case, punctuation kept as words)."""
-    chunk = text[max(floor, pos - 12 * n) : pos]
-    return [w.lower() for w in _WORD.findall(chunk)[-n:]]
+    return [w.lower() for w in _WORD.findall(text, max(floor, pos - 12 * n), pos)[-n:]]  # (as in the slice)
 
 
 def _last_words(text: str, left: int, right: int, n: int, reach: int) -> list[str]:
@@ -631,39 +640,39 @@ def _matches(
     low = lower_same_length(text) if low is None else low
     found: list[_Match] = []
     taken_until = start
-    words = list(_LATIN_WORD.finditer(low[start:end]))
+    by_first, verb_forms = lexicon.by_first, lexicon.verb_forms
+    words = list(_LATIN_WORD.finditer(low, start, end))  # (no lookaround: the same words as in low[start:end])
     for i, w in enumerate(words):
-        pos = start + w.start()
-        if pos < taken_until:
-            continue
-        candidates = lexicon.by_first.get(w.group(0))
+        head = w.group()
+        candidates = by_first.get(head)  # most words start no pattern: this test first
         if not candidates:
             continue
-        if lexicon.verb_forms.get(w.group(0)) == "have" and i + 1 < len(words) and \
-                words[i + 1].group(0) in lexicon.participles:
+        pos = w.start()
+        if pos < taken_until:
+            continue
+        if verb_forms.get(head) == "have" and i + 1 < len(words) and words[i + 1].group() in lexicon.participles:
             continue  # "had refused talks": an auxiliary, not "have talks"
         best: _Match | None = None
         for regex, trigger in candidates:
             m = regex.match(low, pos, end)
             if m is None or (best is not None and m.end() <= best.end):
                 continue
-            if trigger.kind == "verb" and i > 0:
-                prev = words[i - 1].group(0)
-                gap = low[start + words[i - 1].end() : pos]
-                possessive = prev == "s" and low[pos - 3 : pos - 2] in ("'", "’")
-                if (prev in rules.noun_markers and gap.strip() == "") or possessive:
-                    continue  # "the meeting", "his visit": a noun, not the verb
-            if trigger.kind == "verb" and (
-                (low.startswith(" of ", pos + len(w.group(0))) and lexicon.verb_forms.get(w.group(0)) not in
-                 rules.verbs_with_of and not w.group(0).endswith("ed"))
-                or (i > 0 and words[i - 1].group(0) in rules.gerund_preps and w.group(0).endswith("ing"))
-            ):
-                continue  # "the transfer of arms" is a noun; "in attacking" a gerund with no subject of its own
-            if trigger.kind == "verb" and low[m.end() : m.end() + 2] in ("'s", "’s"):
-                continue  # "strengthen the Alliance's posture": the last word is a possessor, not the object
+            if trigger.kind == "verb":
+                if i > 0:
+                    prev = words[i - 1].group()
+                    if (prev in rules.noun_markers and not low[words[i - 1].end() : pos].strip()) or (
+                            prev == "s" and low[pos - 3 : pos - 2] in ("'", "’")):
+                        continue  # "the meeting", "his visit": a noun, not the verb
+                    if prev in rules.gerund_preps and head.endswith("ing"):
+                        continue  # "in attacking": a gerund with no subject of its own
+                if low.startswith(" of ", pos + len(head)) and verb_forms.get(head) not in rules.verbs_with_of and \
+                        not head.endswith("ed"):
+                    continue  # "the transfer of arms" is a noun
+                if low[m.end() : m.end() + 2] in ("'s", "’s"):
+                    continue  # "strengthen the Alliance's posture": the last word is a possessor, not the object
             if trigger.requires is not None and not trigger.requires.match(text, m.end(), end):
                 continue
-            best = _Match(pos, m.end(), trigger, w.group(0))
+            best = _Match(pos, m.end(), trigger, head)
         if best is not None:
             found.append(best)
             taken_until = best.end
@@ -769,6 +778,8 @@ def _members(group: Group | None, text: str) -> tuple[Mention, ...]:
     """The member mentions of a group; a resolved pronoun gets the pronoun's own span as evidence."""
     if group is None:
         return ()
+    if len(group.slots) == 1 and group.slots[0].pronoun is None:  # (the common case: one named actor)
+        return _unique(group.slots[0].members)
     out: list[Mention] = []
     for slot in group.slots:
         if slot.pronoun is not None:
@@ -808,8 +819,10 @@ def _code_sentence(
         _update_speaker(text, s_start, s_end, groups, rules, state)
     if not state.authors:
         for g in groups:  # a plural subject is the likely author of a statement ("The Ministers of A, B and C affirm")
+            if g.prep or (len(g.slots) == 1 and len(g.slots[0].members) < 2):
+                continue  # (a cheap test first: most groups are one actor)
             members = tuple(m for slot in g.slots if slot.pronoun in (None, "alias") for m in slot.members)
-            if not g.prep and len({m.code for m in members}) >= 2:
+            if len({m.code for m in members}) >= 2:
                 state.authors = _unique(list(members))
                 break
     _resolve_pronouns(text, groups, state, rules, sentence.index)
@@ -833,13 +846,16 @@ def _code_matches(
     text = doc.text
     s_start, s_end = sentence.start, sentence.end
     found: dict[str, list[DateMention]] = {}
+    scanned: list[list[tuple[re.Match[str], bool]]] = []  # the sentence's date expressions, read once
 
     def dates_for(future: bool, past: bool = False) -> list[DateMention]:
         key = "future" if future else "past" if past else "near"
         if key not in found:
             day, floor = anchor  # type: ignore[misc]
+            if not scanned:
+                scanned.append(date_matches(text[floor:s_end]))
             found[key] = find_dates(text[floor:s_end], day, offset=floor, future=future, past=past,
-                                    day_known=state.day_anchor)
+                                    day_known=state.day_anchor, matches=scanned[0])
         return found[key]
 
     governed: tuple[int, int, str] = (-1, -1, "")  # (end of a governing trigger, end of its clause, its root)
@@ -884,10 +900,11 @@ def _code_matches(
                 bound = g
         inside = match.start + len(match.head)
         mode = _mode(text, c_left, match, rules, s_end, s_start)
-        own = max((g.start for g in groups if g.start in subjects and c_left < g.start and g.end <= match.start
-                   and _AUXILIARIES.fullmatch(text, g.end, match.start)), default=c_left)
-        if mode == "planned" and own > c_left:  # "Kim will visit Russia, and Putin met Xi": "will" is not Putin's
-            mode = _mode(text, own, match, rules, s_end, s_start)
+        if mode == "planned":  # "Kim will visit Russia, and Putin met Xi": "will" is not Putin's
+            own = max((g.start for g in groups if g.start in subjects and c_left < g.start and g.end <= match.start
+                       and _AUXILIARIES.fullmatch(text, g.end, match.start)), default=c_left)
+            if own > c_left:
+                mode = _mode(text, own, match, rules, s_end, s_start)
         if mode == "actual" and verb_mode != "actual" and previous is not None and \
                 _PURPOSE.search(text, previous[0], match.start):
             mode = verb_mode  # "will visit North Korea on Thursday for talks with Kim": the talks are planned too
@@ -934,12 +951,13 @@ def _code_matches(
                 if previous is not None and previous[1] and _SAME_SUBJECT.search(text[previous[0] : match.start]):
                     src = previous[1]  # "condemned the launch and urged X": one subject, two verbs
                 lead = text[c_left : match.start]
+                tail = _tail_start(lead)  # the last two chunks, where the coordination and "to" tests look
                 participle = match.head.endswith("ing") and lead.rstrip().endswith(",")
-                coordinated = previous is None and _at_end(_COORDINATED_VERB, lead)
+                coordinated = previous is None and _COORDINATED_VERB.search(lead, tail) is not None
                 caused = _caused(text, groups, c_left, match.start, rules) if lead.endswith(" ") else None
                 if caused is not None:  # "prompting Seoul to lodge a complaint": Seoul lodges it
                     src = _members(caused, text)
-                elif previous is None and (coordinated or (_at_end(_INFINITIVE_LEAD, lead) and not _subject_of_verb(
+                elif previous is None and (coordinated or (_INFINITIVE_LEAD.search(lead, tail) and not _subject_of_verb(
                         text, groups, c_left, match.start, taken))):
                     # "The Government ... expresses regret that Japan ..., and urges Japan to": the main subject;
                     # "The Ministry summoned X to lodge a protest": the subject of the clause, not its object
@@ -948,7 +966,7 @@ def _code_matches(
                     src = _members(first, text) if first is not None else ()
                 elif not src and (not lead.strip() or participle):
                     src = _members(_subject(groups, s_start, match.start, taken), text)
-                if not src and match.head.endswith("ing") and not _at_end(_INFINITIVE_LEAD, lead):
+                if not src and match.head.endswith("ing") and not _INFINITIVE_LEAD.search(lead, tail):
                     # "X and Y issued a joint statement condemning the launch": the participle's subject is the
                     # clause's, even when a noun before took it as its own participants
                     src = _members(_first_subject(groups, c_left, match.start, taken, used=True), text)
@@ -1196,8 +1214,8 @@ def _subject(groups: list[Group], left: int, pos: int, taken: set[int], text: st
     imposed ...")."""
     best = None
     for g in groups:
-        opener = bool(text) and g.prep in _CONJUNCTIONS and not text[left : g.start].strip()
-        if g.start >= left and g.end <= pos and (not g.prep or opener) and not g.used and g.start not in taken:
+        if g.start >= left and g.end <= pos and not g.used and g.start not in taken and (not g.prep or (
+                text and g.prep in _CONJUNCTIONS and not text[left : g.start].strip())):  # (the opener test last)
             if any(slot.members for slot in g.slots):
                 best = g
     return best
@@ -1484,7 +1502,7 @@ def _mode(
             return "hypothetical"  # "did not rule out meeting Kim"
         if _RULED_OUT.search(tail):
             return "negated"
-    if rules.negation.search(" ".join(words[-rules.negation_window :])):
+    if _found_in(" ".join(words[-rules.negation_window :]), rules.negation, rules.negation_ascii):
         return "negated"
     if text.find(" that", s_start, start) >= 0:  # (a cheap test first: most clauses have no "that" before)
         denial = rules.denied_that.search(text, s_start, start)
@@ -1516,11 +1534,19 @@ def _mode(
         return "hypothetical"  # a question asks whether it happens
     if intent:
         return "actual"
-    if reported or rules.planned.search(" ".join(words[-rules.planned_window :])):
+    if reported or _found_in(" ".join(words[-rules.planned_window :]), rules.planned, rules.planned_ascii):
         return "planned"
     if match.trigger.kind == "noun" and rules.planned_after_noun.match(text, match.end, s_end):
         return "planned"  # "The summit between X and Y is expected to take place in Tokyo"
     return "actual"
+
+
+def _found_in(window: str, pattern: re.Pattern[str], lower_ascii: re.Pattern[str]) -> bool:
+    """``pattern`` (case-insensitive) found in ``window``; an ASCII window is searched in lower case with
+    ``lower_ascii`` (the same words in lower case, case-sensitive), which finds the same and is faster."""
+    if window.isascii():
+        return lower_ascii.search(window.lower()) is not None
+    return pattern.search(window) is not None
 
 
 def _date(dates: list[DateMention], pos: int, left: int, right: int) -> tuple[str | None, str | None]:
@@ -1599,9 +1625,10 @@ def _present(head: str, lexicon: Lexicon) -> bool:
     return head in lexicon.verb_forms and head not in lexicon.participles and not head.endswith("ing")
 
 
-def _at_end(pattern: re.Pattern[str], text: str) -> bool:
-    """``pattern.search(text)`` for a pattern anchored at the end whose match lies in the last two whitespace-separated
-    chunks and their spaces (``_COORDINATED_VERB``, ``_INFINITIVE_LEAD``): only that tail is searched."""
+def _tail_start(text: str) -> int:
+    """Where the last two whitespace-separated chunks of ``text`` begin (0 when it has fewer). A pattern anchored at
+    the end whose match lies in them and their spaces (``_COORDINATED_VERB``, ``_INFINITIVE_LEAD``) is found by
+    searching from there: ``pattern.search(text, _tail_start(text))`` is ``pattern.search(text)``, faster."""
     cut = len(text)
     for _ in range(2):
         head = text[:cut].rstrip()
@@ -1609,7 +1636,7 @@ def _at_end(pattern: re.Pattern[str], text: str) -> bool:
             cut = 0
             break
         cut = len(head) - len(head.rsplit(None, 1)[-1])
-    return pattern.search(text, cut) is not None
+    return cut
 
 _TITLE_ALIASES = frozenset({"Secretary", "President", "Minister", "Premier", "Chancellor", "Spokesperson",
                             "Ambassador", "Chairman", "Envoy"})
@@ -1624,16 +1651,18 @@ _THE_BODY = re.compile(r"\b[Tt]he\s+(?i:(" + "|".join(sorted(_BODY_ALIASES)) + r
 
 def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_end: int) -> None:
     """Names after an actor and its title ("Japanese Defense Minister Nakatani Gen") stand for it later."""
+    titles = rules.titles
     for slot in slots:
         if slot.pronoun is not None or not slot.members:
             continue
         person = any(m.kind in ("person", "role") for m in slot.members)
-        words = _NAME_WORD.findall(text[slot.start : slot.end])
-        for w in _NAME_WORD.finditer(text[slot.end : min(s_end, slot.end + 60)]):  # lazily: most stop at once
-            word = w.group(0)
-            if word.lower() not in rules.titles:
-                break
-            words.append(word)  # "Chinese foreign ministry spokesperson": the title chain after the actor
+        own = _NAME_WORD.findall(text, slot.start, slot.end)  # (no lookaround: as in the slice, without a copy)
+        words = list(own)
+        limit = min(s_end, slot.end + 60)
+        after = _NAME_WORD.search(text, slot.end, limit)  # word by word: most stop at once
+        while after is not None and after.group().lower() in titles:
+            words.append(after.group())  # "Chinese foreign ministry spokesperson": the title chain after the actor
+            after = _NAME_WORD.search(text, after.end(), limit)
         for word in words:  # "the Secretary" / "the ministry" later means this actor
             title = word if (person and word in _TITLE_ALIASES) or word.lower() in _BODY_ALIASES else ""
             if title and state.aliases.get("the " + title.lower()) != slot.members:
@@ -1643,17 +1672,16 @@ def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_
             continue  # neither a person nor followed by a title or name: nothing to learn
         names: list[str] = []
         if any(m.kind == "person" for m in slot.members):
-            names.extend(w for w in _CAPITALIZED.findall(text[slot.start : slot.end]))
-        tail = _TITLE_TAIL.match(text[slot.end : min(s_end, slot.end + 80)])
+            names.extend(_CAPITALIZED.findall(text, slot.start, slot.end))
+        tail = _TITLE_TAIL.match(text, slot.end, min(s_end, slot.end + 80))  # (its lookahead stops there too)
         if tail:
-            words = _NAME_WORD.findall(tail.group(0))
-            own = _NAME_WORD.findall(text[slot.start : slot.end])
-            titled = any(w.lower() in rules.titles for w in words) or bool(own and own[-1].lower() in rules.titles)
+            words = _NAME_WORD.findall(tail.group())
+            titled = any(w.lower() in titles for w in words) or bool(own and own[-1].lower() in titles)
             if titled:
                 for w in words:
                     if w.lower() in rules.prepositions and w.lower() != "of":
                         break  # "Korean Counterparts in Munich": a place after the title, not a name
-                    if w[:1].isupper() and w.lower() not in rules.titles and len(w) > 2:
+                    if w[:1].isupper() and w.lower() not in titles and len(w) > 2:
                         names.append(w)
         for name in names:
             if name.lower() in rules.titles or name.lower() in rules.determiners or name.lower() in rules.prepositions:

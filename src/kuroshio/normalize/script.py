@@ -35,7 +35,9 @@ def to_simplified(text: str) -> str:
 _HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]+")  # runs: fewer, longer matches to count
 _KANA = re.compile("[\u3040-\u30ff]")
 _HANGUL = re.compile("[\uac00-\ud7af]")
-_NOT_LATIN = re.compile("[^A-Za-z]+")  # Latin letters are counted as what is left when the rest is removed
+# Latin letters are counted as the bytes left when a Latin-1 encoding (other characters dropped) loses every byte
+# that is not A-Z or a-z: two C-level passes
+_NOT_LATIN_BYTES = bytes(b for b in range(256) if not (0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A))
 
 
 def detect_language(text: str, *, sample: int = 20000) -> tuple[str, str]:
@@ -47,7 +49,7 @@ def detect_language(text: str, *, sample: int = 20000) -> tuple[str, str]:
     han = sum(map(len, _HAN.findall(head)))
     kana = len(_KANA.findall(head))
     hangul = len(_HANGUL.findall(head))
-    latin = len(_NOT_LATIN.sub("", head))
+    latin = len(head.encode("latin-1", "ignore").translate(None, _NOT_LATIN_BYTES))
     if hangul > max(han, latin) * 0.5 and hangul > 10:
         return "ko", "Kore"
     if kana > 10 and kana > han * 0.1:

@@ -9,7 +9,9 @@ from dataclasses import replace
 from kuroshio.config import Options
 from kuroshio.model import Document, Sentence
 
-_ZH_END = re.compile(r"[。！？!?]+[」』”’）)]*|[；;](?=\s*\S)")
+# [。！？!?]+[」』”’）)]* or [；;](?=\s*\S), written to start with one character class: the scan then skips the
+# characters that cannot start a cut at C speed (an English text has few)
+_ZH_END = re.compile(r"[。！？!?；;](?:(?<=[。！？!?])[。！？!?]*[」』”’）)]*|(?<=[；;])(?=\s*\S))")
 _EN_END = re.compile(r"[.!?]([\"'”’)]*\s+)(?=[\"“(]?[A-Z0-9])")  # the cut is group 1 (a charset first scans fast)
 _EN_ABBREV = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Adm|Sgt|Sen|Rep|Gov|Prof|St|Jr|Sr|U\.S|U\.N|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|"
