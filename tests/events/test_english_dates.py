@@ -43,7 +43,9 @@ def test_future_weekday() -> None:
     assert find_dates("on Monday", ANCHOR, future=True)[0].value == "2025-12-01"
 
 
-@pytest.mark.parametrize("text", ["They may meet.", "the 1965 treaty", "No date here.", "May I ask?"])
+@pytest.mark.parametrize(
+    "text", ["They may meet.", "the 1965 treaty", "No date here.", "May I ask?", "met Defense Minister Dong Jun"]
+)
 def test_no_date(text: str) -> None:
     assert find_dates(text, ANCHOR) == []
 

@@ -167,6 +167,8 @@ def _resolve(m: re.Match[str], anchor: date | None, *, future: bool, past: bool 
         name = g["m3"]
         if name.lower().rstrip(".") == "may" and not g["y3"] and not m.group(0).lower().startswith("in"):
             return None  # the modal verb
+        if len(name) <= 4 and not name.endswith(".") and not g["y3"] and m.group(0) == name:
+            return None  # a bare "Jun", "Mar": a name ("Dong Jun"), not a month, unless "in Jun", "Jun 2024", "Jun."
         if not m.group(0)[:1].isupper() and not m.group(0).lower().startswith(("in", "early", "late", "mid")):
             return None
         month = _month(name)
