@@ -100,6 +100,7 @@ class Rules:
     planned_window: int
     targetless_roots: frozenset[str]
     force_nouns: re.Pattern[str]
+    meeting_object: re.Pattern[str]
     intent_frame: re.Pattern[str]
     intent_frame_any: re.Pattern[str]  # the same frames anywhere ("agreed to meet, to open ... and to start ...")
     openers: re.Pattern[str] = re.compile("")
@@ -214,6 +215,10 @@ def load_rules() -> Rules:
             planned_window=int(plan["window"]),
             targetless_roots=frozenset(str(r) for r in data["targetless_roots"]),
             force_nouns=re.compile(r"\b(?:" + _alternation(data["force_nouns"]) + r")", re.IGNORECASE),
+            meeting_object=re.compile(
+                r"\s+(?:\w+\s+){0,2}?the\s+(?:" + _alternation(data.get("meeting_nouns") or ["(?!)"]) + r")\b",
+                re.IGNORECASE,
+            ),
             intent_frame=re.compile(r"\b(?:" + _trie(data["intent_frames"]) + r")\s*$", re.IGNORECASE),
             intent_frame_any=re.compile(r"\b(?:" + _trie(data["intent_frames"]) + r")\s", re.IGNORECASE),
             openers=re.compile(r"[;:]|\s(?:" + _alternation(data["clause_openers"]) + r")\s"),
@@ -1198,6 +1203,11 @@ def _context_target(
         or (root == "15" and near <= 2 and countries.isdisjoint(m.country for m in state.aggressor[1]))
     ):
         return tuple(m for m in state.aggressor[1] if m.country not in countries), True
+    if root in ("11", "12", "13") and sentence.index - state.met[0] <= 3 and \
+            rules.meeting_object.match(text, match.end):  # "China condemned the meeting": its parties
+        found = tuple(m for m in state.met[1] if m.country not in countries)
+        if found:
+            return found, True
     if root in ("11", "12") and sentence.index - state.criticized[0] <= 2 and (
         _BARE_REACTION.fullmatch(text, match.end, c_right) and rules.repeat.search(text, c_left, c_right)
     ):  # "Japan and the European Union also voiced concern": about what the last critic criticized
