@@ -30,16 +30,17 @@ class IngestSummary:
 
 
 # The writer's DuckDB memory (page cache included). DuckDB keeps the pages of the store it fills, up to 80% of the
-# machine's memory by default, so an uncapped writer grows with the store. Loading a shard needs little; the store
-# raises the cap for the one batch that needs more (a huge document). Not applied to an in-memory store, which
-# would have to fit in it.
+# machine's memory by default, so an uncapped writer grows with the store. With the cap the writer stays near 450 MB
+# from a 16 MB corpus up (benchmarks/RESULTS.md); below 128 MB the load spills and costs more CPU. The store raises
+# the cap for the one batch that needs more (a huge document). Not applied to an in-memory store, which would have
+# to fit in it.
 WRITER_MEMORY = "128MB"
 # One DuckDB thread: the writer shares the cores with the workers, and loading one shard gains little from more.
 WRITER_THREADS = 1
 # Shards (bytes of Parquet) loaded per transaction. DuckDB writes the rows of a large transaction once, compressed;
-# a transaction per shard writes them to its log and again at each checkpoint, which cost the writer about 40%
-# more CPU (benchmarks/RESULTS.md). The shards of a transaction are recorded and deleted once it has committed: a
-# run killed before that loads them again on resume.
+# a transaction per shard wrote them to its log and again at each checkpoint: the shards of a 16 MB corpus took the
+# writer 4.2 s of CPU that way and 2.3 s in 64 MB transactions. The shards of a transaction are recorded and
+# deleted once it has committed: a run killed before that loads them again on resume.
 COMMIT_BYTES = 64 << 20
 
 
