@@ -943,16 +943,18 @@ def _code_matches(
         participants: tuple[Mention, ...] = ()
         if trig.kind == "verb":
             caused: Group | None = None
-            antecedent = _who_antecedent(text, groups, s_start, c_left)
-            if antecedent is None:
-                antecedent = _subject_before_aside(text, groups, s_start, c_left, match.start, taken)
-                if antecedent is not None:  # the trigger's clause (its dates and mode) starts after the aside
-                    c_left = text.rfind(",", c_left, match.start) + 1
+            subject_group = _subject(groups, c_left, match.start, taken, text)
+            if subject_group is None:  # "Lavrov, who is visiting"; "Wong, attending a retreat since May, was hosted"
+                subject_group = _who_antecedent(text, groups, s_start, c_left)
+                if subject_group is None:
+                    subject_group = _subject_before_aside(text, groups, s_start, c_left, match.start, taken)
+                    if subject_group is not None:  # the trigger's clause (its dates and mode) starts after the aside
+                        c_left = text.rfind(",", c_left, match.start) + 1
             if _is_passive(text, c_left, match, lexicon):
-                tgt_group = _subject(groups, c_left, match.start, taken, text) or antecedent
+                tgt_group = subject_group
                 src = _members(_after(groups, text, rules, inside, match.end, bound, ("by",)), text)
             else:
-                src = _members(_subject(groups, c_left, match.start, taken, text) or antecedent, text)
+                src = _members(subject_group, text)
                 if previous is not None and previous[1] and _SAME_SUBJECT.search(text[previous[0] : match.start]):
                     src = previous[1]  # "condemned the launch and urged X": one subject, two verbs
                 lead = text[c_left : match.start]
