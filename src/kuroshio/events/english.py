@@ -391,9 +391,7 @@ def _slots(
                 text[slot.start : slot.end].lower() in ("its", "their", "his", "her", "our", "my"):
             continue
         if slot.pronoun == "third" and text[slot.start : slot.end].lower() in rules.party_nouns:
-            after = _NEXT_WORD.match(text, slot.end)
-            if text[slot.end : slot.end + 1].isspace() and (after is None or (
-                    after.group(1) not in rules.auxiliaries and not after.group(1).endswith("ed"))):
+            if text[slot.end : slot.end + 1].isspace() and not _verb_follows(text, slot.end, rules):
                 continue  # "the three Chinese ships", "the leaders of both parties": a noun follows, no party noun
         kept.append(slot)
     return kept
@@ -719,7 +717,7 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rule
     for group in groups:
         for slot in group.slots:
             if slot.pronoun is None and len(slot.members) == 2 and all(m.kind == "coref" for m in slot.members) \
-                    and _before_verb(text, group, rules):
+                    and not group.prep and _verb_follows(text, group.end, rules):  # a subject
                 # "Heine welcomed Lai, and the two leaders pledged ...": the recognizer gives the paragraph's last
                 # two states; as a subject, the two named before in the sentence come first
                 named = _named_before(groups, group, slot.start)
@@ -766,11 +764,10 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rule
                 slot.members = antecedent
 
 
-def _before_verb(text: str, group: Group, rules: Rules) -> bool:
-    """A group followed by a verb ("the two leaders pledged", "both sides have agreed"): a subject."""
-    after = _NEXT_WORD.match(text, group.end)
-    verb = after is not None and (after.group(1) in rules.auxiliaries or after.group(1).endswith("ed"))
-    return not group.prep and verb
+def _verb_follows(text: str, pos: int, rules: Rules) -> bool:
+    """The next word after ``pos`` is an auxiliary or a past form ("the two leaders pledged", "both sides have")."""
+    after = _NEXT_WORD.match(text, pos)
+    return after is not None and (after.group(1) in rules.auxiliaries or after.group(1).endswith("ed"))
 
 
 def _named_before(groups: list[Group], group: Group, pos: int) -> tuple[Mention, ...]:
