@@ -32,6 +32,11 @@ ANCHOR = parse_date("2025-11-27")
         ("in August", "2025-08", "month"),
         ("in March 2019", "2019-03", "month"),
         ("in 2019", "2019", "year"),
+        ("since their meeting last November", "2024-11", "month"),
+        ("last March", "2025-03", "month"),
+        ("next March", "2026-03", "month"),
+        ("next December", "2025-12", "month"),
+        ("this December", "2025-12", "month"),
     ],
 )
 def test_resolves(text: str, value: str, precision: str) -> None:

@@ -31,7 +31,7 @@ _DATE = re.compile(
     + r"|(?P<rel>(?i:yesterday|today|tomorrow|tonight))"
     + r"|(?:(?P<qual>(?i:early|late|mid|earlier|later))[- ])?"
     + r"(?P<when>(?i:last|next|this|past|coming))\s+(?P<unit>week|month|year)\b"
-    + r"|(?:(?P<qual2>(?i:early|late|mid|earlier|later))[- ](?:in\s+)?|in\s+)?"
+    + r"|(?:(?P<qual2>(?i:early|late|mid|earlier|later))[- ](?:in\s+)?|in\s+|(?P<when3>(?i:last|next|this|coming))\s+)?"
     + _MONTH.format(n="m3") + r"(?:\s+(?P<y3>(?:19|20)\d\d))?\b"
     + r"|\bin\s+(?P<y4>(?:19|20)\d\d)\b"
     + r")",
@@ -66,7 +66,7 @@ _CUE = re.compile(  # the lookahead only skips positions no cue can start at (a 
     r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
     r"Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
     r"(?i:yesterday|today|tomorrow|tonight|early|late|mid|earlier|later)\b|"
-    r"(?i:last|next|this|past|coming)\s+(?:week|month|year)\b|in\s+(?=[A-Z12])|\d{1,2}\s+[A-Z])"
+    r"(?i:last|next|this|past|coming)\s+(?:week|month|year|(?-i:[JFMASOND]))|in\s+(?=[A-Z12])|\d{1,2}\s+[A-Z])"
 )
 
 
@@ -84,7 +84,7 @@ def date_matches(text: str) -> list[tuple[re.Match[str], bool]]:
         if m is None or m.end() == m.start():
             continue
         taken = m.end()
-        found.append((m, bool(m.group("wd") or m.group("rel") or m.group("unit"))))
+        found.append((m, bool(m.group("wd") or m.group("rel") or m.group("unit") or m.group("when3"))))
     return found
 
 
@@ -169,7 +169,8 @@ def _resolve(m: re.Match[str], anchor: date | None, *, future: bool, past: bool 
             return None  # the modal verb
         if len(name) <= 4 and not name.endswith(".") and not g["y3"] and m.group(0) == name:
             return None  # a bare "Jun", "Mar": a name ("Dong Jun"), not a month, unless "in Jun", "Jun 2024", "Jun."
-        if not m.group(0)[:1].isupper() and not m.group(0).lower().startswith(("in", "early", "late", "mid")):
+        if not m.group(0)[:1].isupper() and not m.group(0).lower().startswith(("in", "early", "late", "mid")) \
+                and not g["when3"]:
             return None
         month = _month(name)
         if g["y3"]:
@@ -177,6 +178,13 @@ def _resolve(m: re.Match[str], anchor: date | None, *, future: bool, past: bool 
         if anchor is None:
             return None
         year = anchor.year
+        when = (g["when3"] or "").lower()
+        if when == "last":  # "last November": the latest November before the anchor's month
+            return f"{year - (month >= anchor.month):04d}-{month:02d}", "month"
+        if when in ("next", "coming"):  # "next March": the first March after the anchor's month
+            return f"{year + (month <= anchor.month):04d}-{month:02d}", "month"
+        if when == "this":
+            return f"{year:04d}-{month:02d}", "month"
         if (month - anchor.month > 6 and not future) or (past and month > anchor.month):
             year -= 1
         elif anchor.month - month > 6 and future:

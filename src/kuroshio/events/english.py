@@ -940,13 +940,15 @@ def _code_matches(
         participants: tuple[Mention, ...] = ()
         if trig.kind == "verb":
             caused: Group | None = None
+            after_aside = False
             subject_group = _subject(groups, c_left, match.start, taken, text)
             if subject_group is None:  # "Lavrov, who is visiting"; "Wong, attending a retreat since May, was hosted"
                 subject_group = _who_antecedent(text, groups, s_start, c_left)
                 if subject_group is None:
-                    subject_group = _subject_before_aside(text, groups, s_start, c_left, match.start, taken)
+                    subject_group = _subject_before_aside(text, groups, s_start, c_left, match.start, taken, rules)
                     if subject_group is not None:  # the trigger's clause (its dates and mode) starts after the aside
                         c_left = text.rfind(",", c_left, match.start) + 1
+                        after_aside = True
             if _is_passive(text, c_left, match, lexicon):
                 tgt_group = subject_group
                 src = _members(_after(groups, text, rules, inside, match.end, bound, ("by",)), text)
@@ -961,7 +963,8 @@ def _code_matches(
                 caused = _caused(text, groups, c_left, match.start, rules) if lead.endswith(" ") else None
                 if caused is not None:  # "prompting Seoul to lodge a complaint": Seoul lodges it
                     src = _members(caused, text)
-                elif previous is None and (coordinated or (_INFINITIVE_LEAD.search(lead, tail) and not _subject_of_verb(
+                elif previous is None and not after_aside and (coordinated or (
+                        _INFINITIVE_LEAD.search(lead, tail) and not _subject_of_verb(
                         text, groups, c_left, match.start, taken))):
                     # "The Government ... expresses regret that Japan ..., and urges Japan to": the main subject;
                     # "The Ministry summoned X to lodge a protest": the subject of the clause, not its object
@@ -1249,15 +1252,22 @@ def _who_antecedent(text: str, groups: list[Group], s_start: int, c_left: int) -
 
 
 _AUXILIARIES_ONLY = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|would|also|then|later|\w+ly)\s+)*")
+# after a time clause set off by commas, an infinitive keeps the subject before it too ("Yoon and Marcos, after talks
+# in Manila, agreed to upgrade ties"; "agreed Monday, after talks, to upgrade ties")
+_INFINITIVE_AFTER_ASIDE = re.compile(_AUXILIARIES_ONLY.pattern + r"(?:[a-z]+(?:ed|s)\s+)?to\s+(?:\w+ly\s+)?")
 
 
 def _subject_before_aside(
-    text: str, groups: list[Group], s_start: int, c_left: int, pos: int, taken: set[int]
+    text: str, groups: list[Group], s_start: int, c_left: int, pos: int, taken: set[int], rules: Rules
 ) -> Group | None:
     """The subject before an aside set off by commas, when the aside holds a clause opener ("Wong, attending his
     first retreat since taking office, was hosted by Anwar")."""
     close = text.rfind(",", c_left, pos)
-    if close < 0 or not _AUXILIARIES_ONLY.fullmatch(text, close + 1, pos):
+    if close < 0:
+        return None
+    if not _AUXILIARIES_ONLY.fullmatch(text, close + 1, pos) and not (
+            _INFINITIVE_AFTER_ASIDE.fullmatch(text, close + 1, pos)
+            and rules.time_opener.search(text, max(s_start, c_left - 12), c_left)):
         return None
     opening = text.rfind(",", s_start, c_left)
     return _subject(groups, s_start, opening, taken, text) if opening >= 0 else None
