@@ -22,7 +22,7 @@ _FILE = "triggers/en.yaml"
 _IRREGULAR = "triggers/en_irregular.tsv"
 _ENTRY_KEYS = frozenset(
     {"p", "code", "kind", "subject", "sym", "visit", "host", "intent", "tprep", "refine", "joint", "requires",
-     "complement", "governs", "min", "ex"}
+     "complement", "governs", "min", "fallback", "ex"}
 )
 _VOWELS = set("aeiou")
 
@@ -47,6 +47,7 @@ class Trigger:
     complement: str | None = None
     governs: bool = False
     min_parties: int = 2
+    fallback: bool = False  # coded only when no other trigger follows in its clause ("agreed to" + anything)
     example: str | None = None
 
 
@@ -274,6 +275,7 @@ def _parse_entry(raw: dict[str, object], root: str, defaults: dict[str, object],
         complement=str(complement) if complement else None,
         governs=bool(raw.get("governs", False)),
         min_parties=int(raw.get("min", 2)),  # type: ignore[call-overload]
+        fallback=bool(raw.get("fallback", False)),
         example=str(raw["ex"]) if raw.get("ex") else None,
     )
 

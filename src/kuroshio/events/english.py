@@ -303,6 +303,7 @@ class _State:
     speaker: tuple[Mention, ...] = ()
     authors: tuple[Mention, ...] = ()
     last_subject: tuple[Mention, ...] = ()
+    last_person: tuple[Mention, ...] = ()  # the last subject that is a person: what "he" and "she" refer to
     aliases: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     low: str = ""  # the document text in lower case
     day_anchor: bool = True  # the publication date (or dateline) gives a day
@@ -668,6 +669,8 @@ def _matches(
                         continue  # "the meeting", "his visit": a noun, not the verb
                     if prev in rules.gerund_preps and head.endswith("ing"):
                         continue  # "in attacking": a gerund with no subject of its own
+                    if head.endswith("ing") and _HYPHENATED_BEFORE.search(low, max(0, pos - 30), pos):
+                        continue  # "the 90-minute meeting", "a high-level meeting": a noun
                 if low.startswith(" of ", pos + len(head)) and verb_forms.get(head) not in rules.verbs_with_of and \
                         not head.endswith("ed"):
                     continue  # "the transfer of arms" is a noun
@@ -677,9 +680,16 @@ def _matches(
                 continue
             best = _Match(pos, m.end(), trigger, head)
         if best is not None:
+            if found and found[-1].trigger.fallback and _FALLBACK_GAP.fullmatch(low, found[-1].end, pos):
+                found.pop()  # "agreed to resume shuttle diplomacy": the specific trigger says what was agreed
             found.append(best)
             taken_until = best.end
     return found
+
+
+_HYPHENATED_BEFORE = re.compile(r"\w-\w+\s+$")
+# what may stand between a fallback trigger and the trigger that replaces it: a few words, no clause break
+_FALLBACK_GAP = re.compile(r"[^,;:.!?\"“”]{0,40}")
 
 
 _RIGHT_BOUND = re.compile(
@@ -748,8 +758,11 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rule
                     antecedent = earlier[-1] if earlier else last
                     slot.members = antecedent
                     continue
-                antecedent = found[-1] if found else ()
-                antecedent = antecedent or state.last_subject
+                if word in _PERSONAL:  # "he", "she": a person named before in the sentence, else its subject
+                    persons = [members for members in found if _personal(members)]  # ("Its spokesman ..., and he
+                    # accused"), else the last person (not "Beijing", told in between)
+                    antecedent = persons[-1] if persons else found[-1] if found else state.last_person
+                antecedent = antecedent or (found[-1] if found else ()) or state.last_subject
                 if word in rules.party_nouns:
                     # "Muizzu held talks with Xi, and the two signed 20 agreements": the parties named before in
                     # the sentence, when they are of two states or more
@@ -762,6 +775,14 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rule
                 ) and {m.country for m in antecedent} <= {m.country for m in state.met[1]}:
                     antecedent = state.met[1]  # "Rubio met Iwaya and Cho. They condemned ...": all three
                 slot.members = antecedent
+
+
+_PERSONAL = frozenset(("he", "she", "his", "her", "him"))
+
+
+def _personal(members: tuple[Mention, ...]) -> bool:
+    """A named person (the recognizer's own mentions, not ``_members``' copies for pronouns)."""
+    return any(m.kind == "person" for m in members)
 
 
 def _verb_follows(text: str, pos: int, rules: Rules) -> bool:
@@ -814,6 +835,8 @@ def _code_sentence(
         for slot in slots:
             if slot.members and not _prep_before(text, slot.start, rules, s_start):
                 state.last_subject = slot.members
+                if _personal(slot.members):
+                    state.last_person = slot.members
                 break
         return []
     groups = _groups(text, slots, rules, s_start, lexicon.verb_forms)
@@ -832,12 +855,15 @@ def _code_sentence(
     subject_seen = False
     if matches:
         subject_seen = _code_matches(doc, sentence, matches, groups, lexicon, rules, state, anchor, events)
-    if not subject_seen:
-        for g in groups:
-            members = _members(g, text)
-            if not g.prep and members:
+    for g in groups:  # the main clause's subject: the next sentence's "it" (when no trigger had a subject), "he"
+        members = _members(g, text) if not g.prep else ()
+        if members:
+            if not subject_seen:
                 state.last_subject = members
-                break
+            named = tuple(m for slot in g.slots for m in slot.members)  # a pronoun's antecedent as it was named
+            if _personal(named):
+                state.last_person = named
+            break
     return events
 
 
@@ -1021,6 +1047,8 @@ def _code_matches(
             ):  # "Seoul and Tokyo condemned the meeting": the critics are no parties of what they condemn
                 # "Russia and Ukraine have carried out dozens of prisoner exchanges": the subject group takes part
                 subj = _subject(groups, c_left, match.start, taken, text)
+                if subj is None:  # "After summit talks, Yoon and Marcos agreed": the main clause's subject
+                    subj = _time_phrase_subject(text, groups, s_start, s_end, match.start, taken)
                 participants = _unique(list(participants) + list(_members(subj, text)))
         if src and trig.kind == "verb":
             subject_seen = True
@@ -1255,6 +1283,26 @@ _AUXILIARIES_ONLY = re.compile(r"\s*(?:(?:has|have|had|is|are|was|were|will|woul
 # after a time clause set off by commas, an infinitive keeps the subject before it too ("Yoon and Marcos, after talks
 # in Manila, agreed to upgrade ties"; "agreed Monday, after talks, to upgrade ties")
 _INFINITIVE_AFTER_ASIDE = re.compile(_AUXILIARIES_ONLY.pattern + r"(?:[a-z]+(?:ed|s)\s+)?to\s+(?:\w+ly\s+)?")
+
+
+def _time_phrase_subject(
+    text: str, groups: list[Group], s_start: int, s_end: int, pos: int, taken: set[int]
+) -> Group | None:
+    """The parties of a meeting noun in a time phrase ("after / during the talks") are the main clause's subject:
+    the one after the phrase when it opens the sentence ("During the meeting, the two leaders agreed"), else the
+    one before it ("Yoon and Marcos agreed Monday, after summit talks, to ...")."""
+    phrase = _TIME_PHRASE.search(text, max(s_start, pos - 40), pos)
+    if phrase is None:
+        return None
+    if not text[s_start : phrase.start()].strip(" \t\n\"“"):
+        comma = text.find(",", pos, s_end)
+        return _first_subject(groups, comma, s_end, taken) if comma >= 0 else None
+    return _subject(groups, s_start, phrase.start(), taken)
+
+
+_TIME_PHRASE = re.compile(
+    r"\b(?i:after|before|following|during)\s+(?:(?:the|their|a|an|his|her|its|two|three)\s+)?(?:[\w-]+\s+){0,3}$"
+)
 
 
 def _subject_before_aside(
@@ -1555,9 +1603,14 @@ def _mode(
         return "actual"
     if reported or _found_in(" ".join(words[-rules.planned_window :]), rules.planned, rules.planned_ascii):
         return "planned"
-    if match.trigger.kind == "noun" and rules.planned_after_noun.match(text, match.end, s_end):
-        return "planned"  # "The summit between X and Y is expected to take place in Tokyo"
-    return "actual"
+    if match.trigger.kind == "noun" and (
+            rules.planned_after_noun.match(text, match.end, s_end) or _RELATIVE_WILL.search(text, left, start)):
+        return "planned"  # "The summit between X and Y is expected to take place", "a trip that will take him to a
+    return "actual"  # summit"
+
+
+# a relative clause in the future: the nouns in it are planned
+_RELATIVE_WILL = re.compile(r"\b(?:that|which)\s+(?:\w+ly\s+|also\s+)?will\b")
 
 
 def _found_in(window: str, pattern: re.Pattern[str], lower_ascii: re.Pattern[str]) -> bool:
