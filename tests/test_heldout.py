@@ -70,13 +70,11 @@ FLOORS = {
     "entune2": {("en", "root"): 0.61, ("en", "quad"): 0.66},
 }
 MAX_MODE_LEAKS = {"heldout": 1, "heldout2": 1, "heldout3": 2, "heldout4": 1, "heldout5": 2, "heldout6": 1,
-                  "heldout7": 3, "heldout8": 3, "heldout9": 3, "heldout10": 2, "heldout11": 8, "heldout12": 3, "heldout13": 4,
-                  "entune": 1,
-                  "entune2": 3}
+                  "heldout7": 3, "heldout8": 3, "heldout9": 3, "heldout10": 2, "heldout11": 8, "heldout12": 3,
+                  "heldout13": 4, "entune": 1, "entune2": 3}
 DOCUMENTS = {"heldout": 18, "heldout2": 18, "heldout3": 22, "heldout4": 22, "heldout5": 22, "heldout6": 22,
-             "heldout7": 22, "heldout8": 22, "heldout9": 22, "heldout10": 22, "heldout11": 22, "heldout12": 22, "heldout13": 22,
-             "entune": 24,
-             "entune2": 20}
+             "heldout7": 22, "heldout8": 22, "heldout9": 22, "heldout10": 22, "heldout11": 22, "heldout12": 22,
+             "heldout13": 22, "entune": 24, "entune2": 20}
 
 
 def _paths(name: str) -> tuple[Path, Path]:

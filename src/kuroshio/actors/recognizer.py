@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from kuroshio.actors.dictionary import Candidate, Dictionary, Entry, Role, document_date, load_dictionary
 from kuroshio.config import Options
-from kuroshio.model import Document, Mention
+from kuroshio.model import Block, Document, Mention
 from kuroshio.normalize import to_simplified
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -440,7 +440,8 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
     out: list[Item] = []
     history: list[Item] = []
     earlier: list[Item] = []  # the actors of the paragraphs before this one
-    current = None
+    previous: list[Item] = []  # the actors of the paragraph just before this one
+    current: int | None = None
     text = doc.text
     para, following = 0, (block_starts[1] if len(block_starts) > 1 else None)
     sentence_starts = [sentence.start for sentence in doc.sentences]
@@ -455,6 +456,8 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
             following = block_starts[para + 1] if para + 1 < len(block_starts) else None
         if para != current:
             earlier.extend(history)
+            asked = current is not None and para == current + 1 and _is_question(text, doc.blocks[current])
+            previous = history if asked else []  # an answer's "the two navies" may mean the question's pair
             history = []
             current = para
         if it.kind == "role":
@@ -475,6 +478,9 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
             ):
                 sector = nxt.sector
             picked = _plural_antecedents(history, it.entry.count, it.start, sentence_starts, text)
+            if not picked and len({h.country for h in previous if h.country}) == it.entry.count:
+                # a question names two states and the answer opens with "The two navies": the question's pair
+                picked = _distinct(previous, it.entry.count)
             if not picked and earlier and it.entry.count == 2:
                 # "The two sides also exchanged views" opening a paragraph: the two states the text is about
                 picked = _main_pair(earlier)
@@ -510,6 +516,11 @@ def _distinct(items: list[Item], count: int) -> list[Item]:
             if len(picked) == count:
                 break
     return picked
+
+
+def _is_question(text: str, block: Block) -> bool:
+    """A paragraph that ends with a question mark (a question of a press conference transcript)."""
+    return text[block.start : block.end].rstrip().endswith(("?", "？"))
 
 
 def _main_pair(items: list[Item]) -> list[Item]:

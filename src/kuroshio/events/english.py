@@ -107,6 +107,8 @@ class Rules:
     speaker_words: re.Pattern[str] = re.compile("(?!)")
     speech_at: re.Pattern[str] = re.compile("(?!)")  # a lower-case speech verb as a whole word before a space
     statement_by: re.Pattern[str] = re.compile("")
+    statement_end: re.Pattern[str] = re.compile("(?!)")  # "the speech" right before a name: "the speech X gave"
+    statement_of: re.Pattern[str] = re.compile("(?!)")  # "X's policy speech"
     pronoun: re.Pattern[str] = re.compile("")
     inverted: re.Pattern[str] = re.compile(r"(?!)")
     frame_fillers: frozenset[str] = frozenset()
@@ -225,6 +227,8 @@ def load_rules() -> Rules:
             speaker_words=re.compile(r"\b(?:" + _trie(speaker_words) + r")\b"),
             speech_at=re.compile(r"\b(?:" + _trie(speech_words) + r")(?:\s+that)?\s"),
             statement_by=re.compile(r"\b(?:" + _alternation(data["statement_nouns"]) + r")\b.{0,20}\b(?:by|of|from)\b"),
+            statement_end=re.compile(r"\b(?:" + _alternation(data["statement_nouns"]) + r")$"),
+            statement_of=re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(data["statement_nouns"]) + r")\b"),
             planned_after_noun=re.compile(
                 r"[^,;:]{0,80}?\b(?:" + _trie(plan.get("after_noun", [])) + r")\b", re.IGNORECASE
             ),
@@ -947,13 +951,16 @@ def _code_matches(
         if trig.kind == "verb":
             verb_mode = mode
         code = _refine(trig, text, match, c_left, c_right)
-        if code[:2] in _INTENT_OF and not trig.intent and (rules.intent_frame.search(
+        framed = code[:2] in _INTENT_OF and not trig.intent and rules.intent_frame.search(
             " ".join(w for w in _last_words(text, c_left, match.start, 7, 60)
-                     if not w.endswith("ly") and w.lower() not in rules.frame_fillers)
-        ) or (_COORDINATED_TO.search(text, max(c_left, match.start - 20), match.start)
-              and rules.intent_frame_any.search(text, c_left, match.start)
-        ) or (mode == "planned" and code[:2] in ("05", "06", "07", "08") and code != "057" and not trig.visit
-              and not trig.host
+                     if not w.endswith("ly") and w.lower() not in rules.frame_fillers))
+        if trig.visit or trig.host:
+            if framed and mode == "actual":  # "agreed to host Lee", "intends to visit Washington": a plan
+                mode = "planned"
+        elif code[:2] in _INTENT_OF and not trig.intent and (framed or (
+                _COORDINATED_TO.search(text, max(c_left, match.start - 20), match.start)
+                and rules.intent_frame_any.search(text, c_left, match.start)
+        ) or (mode == "planned" and code[:2] in ("05", "06", "07", "08") and code != "057"
               and _WILL_BEFORE.search(text, max(c_left, match.start - 30), match.start))):
             # "vowed to / will continue to / agreed to" + a cooperative act, "Japan will invest in X" (the annotation
             # guide: "X said it will deepen cooperation with Y" is an actual 03 event): a statement of intent
@@ -1037,7 +1044,8 @@ def _code_matches(
             noun_left = max([c_left] + [v.end for v in matches if v.trigger.kind == "verb" and v.end <= match.start])
             # (a verb trigger before the noun ends its modifiers: "Pyongyang denounced the joint drills")
             src, tgt, participants = _noun_arguments(text, groups, match, noun_left, noun_right, trig)
-            if not src and trig.subject and not trig.sym:
+            if not src and trig.subject and not trig.sym and not _YEAR_BEFORE.search(text, noun_left, match.start):
+                # ("victims of the 1945 atomic bombing": a dated past event is not the clause subject's own)
                 subj = _subject(groups, c_left, match.start, taken, text)
                 if subj is None and c_left > s_start:  # "Beijing said its drills were a warning to Taiwan"
                     subj = _subject(groups, s_start, c_left, taken)
@@ -1628,9 +1636,11 @@ def _date(dates: list[DateMention], pos: int, left: int, right: int) -> tuple[st
     return chosen.value, chosen.precision
 
 
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$")
+_GAVE = re.compile(r"\s+(?:\w+ly\s+)?(?:gave|delivered|made|issued|released|read)\b")
 _GAVE_STATEMENT = re.compile(
-    r"[\w\s.,'’\-]{0,40}?\b(?:gave|delivered|made|issued|released|read)\b(?:\s+\S+){0,3}?\s+"
-    r"(?:statement|remarks|speech|address|message)\b"
+    r"[\w\s.,'’\-]{0,40}?\b(?:gave|delivered|made|issued|released|read|holds|held)\b(?:\s+\S+){0,3}?\s+"
+    r"(?:statement|remarks|speech|address|message|press conference|news conference|briefing)\b"
 )
 
 
@@ -1647,7 +1657,9 @@ def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], ru
             candidates.append(members)
             continue
         before = " ".join(_words_before(text, g.start, 8, s_start))
-        if statement.search(before) or _RELEASED_BY.search(before):
+        if statement.search(before) or _RELEASED_BY.search(before) or (
+                not g.prep and rules.statement_of.match(text, g.end)) or (  # "X's speech"
+                rules.statement_end.search(before) and _GAVE.match(text, g.end)):  # "the speech X gave"
             candidates.append(members)
             continue
         after = text[g.end : min(s_end, g.end + 80)]
