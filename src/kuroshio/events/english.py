@@ -45,6 +45,7 @@ _NAME_GAP = re.compile(r"\s*\(?\s*(?:[A-Z][\w.'’\-]*\s+)*")
 _STRONG_CONNECTOR = re.compile(r"\band\b|&|^[-–/]$")
 _LATIN_WORD = re.compile(r"[a-zA-Z][a-zA-Z\-]*")
 _COMPLEMENT_WORD = re.compile(r"\b(?:to|that|of|for|from|against|on|with)\b")
+_SERIES_BEFORE = re.compile(r",\s+(?:(?:also|then|\w+ly)\s+)*$")
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:(?:has|have|had|also|then|\w+ly)\s+)*$")
 _BY_AFTER = re.compile(r"\s+by\b")
 _MODIFIER_GAP = re.compile(r"(?:['’]s?)?(?:\s*[\w\-]+){0,3}\s*[\"“]?")
@@ -918,7 +919,8 @@ def _code_matches(
             if _COMPLEMENT_WORD.search(between) and (
                 not _AND_BEFORE.search(between)
                 or (trig.kind == "verb" and lexicon.verb_forms.get(match.head, "") == match.head)
-            ):
+            ) and not (trig.kind == "verb" and match.head.endswith("ed") and _SERIES_BEFORE.search(between)):
+                # ("condemned the attack as a breach of its sovereignty, recalled its envoy": a series of acts)
                 # the content of an appeal, demand, accusation or threat, not an event of its own; "demanded that X
                 # correct ... and retract ...": a verb in its base form after "and" continues the content
                 continue
@@ -1050,11 +1052,11 @@ def _code_matches(
                 if subj is None and c_left > s_start:  # "Beijing said its drills were a warning to Taiwan"
                     subj = _subject(groups, s_start, c_left, taken)
                 src = _members(subj, text)
-            elif trig.subject and trig.sym and len({m.code for m in participants}) < 2 and not (
+            elif trig.sym and len({m.code for m in participants}) < 2 and not (
                 match.start < governed[1] and governed[2] in ("10", "11", "12", "13")
             ):  # "Seoul and Tokyo condemned the meeting": the critics are no parties of what they condemn
                 # "Russia and Ukraine have carried out dozens of prisoner exchanges": the subject group takes part
-                subj = _subject(groups, c_left, match.start, taken, text)
+                subj = _subject(groups, c_left, match.start, taken, text) if trig.subject else None
                 if subj is None:  # "After summit talks, Yoon and Marcos agreed": the main clause's subject
                     subj = _time_phrase_subject(text, groups, s_start, s_end, match.start, taken)
                 participants = _unique(list(participants) + list(_members(subj, text)))
