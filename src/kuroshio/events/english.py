@@ -1004,7 +1004,8 @@ def _code_matches(
                     # "The Government ... expresses regret that Japan ..., and urges Japan to": the main subject;
                     # "The Ministry summoned X to lodge a protest": the subject of the clause, not its object
                     first = _first_subject(groups, s_start if coordinated else c_left,
-                                           match.start, taken)
+                                           match.start, taken, used=coordinated)  # ("witnessed the signing of
+                    # X and agreed": the subject the noun took is the coordinated verb's too)
                     src = _members(first, text) if first is not None else ()
                 elif not src and (not lead.strip() or participle):
                     src = _members(_subject(groups, s_start, match.start, taken), text)
