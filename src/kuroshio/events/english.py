@@ -102,6 +102,7 @@ class Rules:
     targetless_roots: frozenset[str]
     force_nouns: re.Pattern[str]
     meeting_object: re.Pattern[str]
+    accusation_object: re.Pattern[str]
     intent_frame: re.Pattern[str]
     intent_frame_any: re.Pattern[str]  # the same frames anywhere ("agreed to meet, to open ... and to start ...")
     openers: re.Pattern[str] = re.compile("")
@@ -218,6 +219,10 @@ def load_rules() -> Rules:
             planned_window=int(plan["window"]),
             targetless_roots=frozenset(str(r) for r in data["targetless_roots"]),
             force_nouns=re.compile(r"\b(?:" + _alternation(data["force_nouns"]) + r")", re.IGNORECASE),
+            accusation_object=re.compile(
+                r"\s+(?:\w+\s+){0,2}?(?:the|such|these|those|its|their)\s+(?:[\w-]+\s+)?(?:"
+                + _alternation(data.get("accusation_nouns") or ["(?!)"]) + r")\b",
+            ),
             meeting_object=re.compile(
                 r"\s+(?:\w+\s+){0,2}?the\s+(?:" + _alternation(data.get("meeting_nouns") or ["(?!)"]) + r")\b",
                 re.IGNORECASE,
@@ -317,6 +322,8 @@ class _State:
     # country -> (sentence index, target) of its last conflictual event: "The DPRK denounced the U.S. ... The DPRK
     # will take countermeasures" threatens the U.S.
     adversary: dict[str | None, tuple[int, tuple[Mention, ...]]] = field(default_factory=dict)
+    # country -> (sentence index, source) of the last conflictual event against it: whom its rejection answers
+    accuser: dict[str | None, tuple[int, tuple[Mention, ...]]] = field(default_factory=dict)
     # (sentence index, target) of the last criticism, protest or rejection with a target, by anyone: "Washington
     # criticized China's drills. Japan also voiced concern" criticizes China too
     criticized: tuple[int, tuple[Mention, ...]] = (-10, ())
@@ -1193,6 +1200,8 @@ def _code_matches(
         if tgt and "10" <= code[:2] <= "20":  # a conflictual event: remembered as the actor's adversary
             for a in src:
                 state.adversary[a.country] = (sentence.index, tgt)
+            for b in tgt:
+                state.accuser[b.country] = (sentence.index, src)
             if code[:2] in ("11", "12") and not inferred:
                 state.criticized = (sentence.index, tgt)
         if not tgt and len({m.country for m in src}) >= 2 and rules.reciprocal.search(text, match.end, c_right):
@@ -1231,6 +1240,12 @@ def _context_target(
             found = tuple(m for m in found if m.country not in countries)
             if found:
                 return found, False
+    if root in ("11", "12") and len(countries) == 1 and rules.accusation_object.match(text, match.end):
+        last = state.accuser.get(next(iter(countries)))  # "China rejected the accusation": whoever accused China
+        if last is not None and sentence.index - last[0] <= 3:
+            found = tuple(m for m in last[1] if m.country not in countries)
+            if found:
+                return found, True
     if root in ("10", "11", "12", "13") and len(countries) == 1:
         last = state.adversary.get(next(iter(countries)))
         if last is not None and sentence.index - last[0] <= 3:
