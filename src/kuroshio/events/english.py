@@ -1297,11 +1297,10 @@ def _who_antecedent(text: str, groups: list[Group], s_start: int, c_left: int) -
     Marape"; "Trump, who was greeted by Anwar")."""
     if c_left - s_start < 5 or not text.endswith("who ", 0, c_left):
         return None
-    before = [g for g in groups
-              if s_start <= g.start and g.end <= c_left - 4 and (not g.prep or g.prep in _CONJUNCTIONS)]
+    before = [g for g in groups if s_start <= g.start and g.end <= c_left - 4]
     if not before:
         return None
-    last = max(before, key=lambda g: g.end)
+    last = max(before, key=lambda g: g.end)  # (in a phrase too: "talks with Wang Yi, who cautioned Washington")
     return last if _WHO_LEAD.fullmatch(text, last.end, c_left) else None
 
 
