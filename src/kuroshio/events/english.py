@@ -726,11 +726,13 @@ def _clause_bounds(text: str, s_start: int, s_end: int, pos: int, rules: Rules) 
 _POSSESSIVE = re.compile(r"['’]s?\s+([a-z]+)")
 
 
-def _possessor(text: str, end: int, rules: Rules) -> bool:
+def _possessor(text: str, end: int, rules: Rules, *, event: bool = False) -> bool:
     """An actor that only owns the next thing ("China's aggressive activities"), not one that names a body ("North
-    Korea's defence ministry"): the first is no antecedent of a pronoun."""
+    Korea's defence ministry"): the first is no antecedent of a pronoun. With ``event`` (the pronoun is "it"), the
+    owner of a show of force is one ("North Korea's launch ... Seoul condemned it": the launch's actor)."""
     m = _POSSESSIVE.match(text, end)
-    return m is not None and m.group(1) not in rules.titles
+    return m is not None and m.group(1) not in rules.titles and not (
+        event and rules.force_nouns.match(text, m.start(1), m.start(1) + 20))
 
 
 def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rules, index: int = 0) -> None:
@@ -755,13 +757,15 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rule
                 found: list[tuple[Mention, ...]] = []
                 subject: set[str] = set()  # the codes of the last subject before the pronoun
                 for g in groups:
-                    if g.end <= slot.start and g is not group and (owner or not _possessor(text, g.end, rules)):
+                    if g.end <= slot.start and g is not group and (
+                            owner or not _possessor(text, g.end, rules, event=word == "it")):
                         members = tuple(m for sl in g.slots for m in sl.members)
                         if members and (not g.prep or (plural and len({m.code for m in members}) >= 2)):
                             found.append(members)
                         if members and not g.prep:
                             subject = {m.code for m in members}
-                if word in ("him", "them") and subject:
+                if (word in ("him", "them") or (word == "it" and _PAST_VERB_BEFORE.search(text, 0, slot.start))) \
+                        and subject:
                     # an object pronoun is not its own clause's subject: "Putin thanked him" is someone else
                     earlier = [members for g in groups if g.end <= slot.start and g is not group
                                and (members := tuple(m for sl in g.slots for m in sl.members))
@@ -790,6 +794,11 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rule
 
 
 _PERSONAL = frozenset(("he", "she", "his", "her", "him"))
+# "condemned it": an object, not the clause's own subject ("announced it will": the subject of what was announced)
+_PAST_VERB_BEFORE = re.compile(
+    r"\b(?!(?:announc|stat|declar|claim|confirm|insist|warn|add|not|report|argu|stress|indicat|suggest|vow|pledg|"
+    r"decid|agre|hop|believ|fear|assum|conclud|decid|reveal|explain)ed\b)[a-z]+ed\s+$"
+)
 
 
 def _personal(members: tuple[Mention, ...]) -> bool:
@@ -1090,6 +1099,8 @@ def _code_matches(
             scheduled = mode == "actual" and trig.kind == "verb" and match.head.endswith("s") and \
                 _present(match.head, lexicon) and not trig.intent
             date, precision = _date(dates_for(mode == "planned" or scheduled), match.start, c_left, right)
+            if date is None and scheduled and trig.visit:  # "Blinken heads to Tokyo, where he will hold talks on
+                date, precision = _date(dates_for(True), match.start, c_left, c_right)  # Sunday": the trip's day
             if mode == "actual" and not trig.intent and code[:2] != "03":
                 day = anchor[0] if isinstance(anchor, tuple) else None
                 reference = (day.isoformat() if state.day_anchor else doc.date) if day else None
