@@ -103,6 +103,7 @@ class Rules:
     force_nouns: re.Pattern[str]
     meeting_object: re.Pattern[str]
     accusation_object: re.Pattern[str]
+    proposal_object: re.Pattern[str]
     intent_frame: re.Pattern[str]
     intent_frame_any: re.Pattern[str]  # the same frames anywhere ("agreed to meet, to open ... and to start ...")
     openers: re.Pattern[str] = re.compile("")
@@ -219,6 +220,10 @@ def load_rules() -> Rules:
             planned_window=int(plan["window"]),
             targetless_roots=frozenset(str(r) for r in data["targetless_roots"]),
             force_nouns=re.compile(r"\b(?:" + _alternation(data["force_nouns"]) + r")", re.IGNORECASE),
+            proposal_object=re.compile(
+                r"\s+(?:\w+\s+){0,2}?(?:the|such|these|those|this|that)\s+(?:[\w-]+\s+)?(?:"
+                + _alternation(data.get("proposal_nouns") or ["(?!)"]) + r")\b",
+            ),
             accusation_object=re.compile(
                 r"\s+(?:\w+\s+){0,2}?(?:the|such|these|those|its|their)\s+(?:[\w-]+\s+)?(?:"
                 + _alternation(data.get("accusation_nouns") or ["(?!)"]) + r")\b",
@@ -324,6 +329,7 @@ class _State:
     adversary: dict[str | None, tuple[int, tuple[Mention, ...]]] = field(default_factory=dict)
     # country -> (sentence index, source) of the last conflictual event against it: whom its rejection answers
     accuser: dict[str | None, tuple[int, tuple[Mention, ...]]] = field(default_factory=dict)
+    proposer: tuple[int, tuple[Mention, ...]] = (-10, ())  # sentence index and source of the last appeal or offer
     # (sentence index, target) of the last criticism, protest or rejection with a target, by anyone: "Washington
     # criticized China's drills. Japan also voiced concern" criticizes China too
     criticized: tuple[int, tuple[Mention, ...]] = (-10, ())
@@ -966,6 +972,9 @@ def _code_matches(
             # "will travel to Gyeongju to attend APEC and meet Lee", "is expected to raise it when he meets Wang":
             # the infinitive or the time clause of a plan is planned too
             mode = "planned"
+        if mode == "planned" and trig.code[:2] == "12" and trig.kind == "verb" and \
+                _WILL_BEFORE.search(text, max(c_left, match.start - 30), match.start):
+            mode = "actual"  # "will firmly reject any attempt": a refusal stated now is made now
         if trig.kind == "verb":
             verb_mode = mode
         code = _refine(trig, text, match, c_left, c_right)
@@ -1116,6 +1125,10 @@ def _code_matches(
                     # "lodged a protest in July", told in June: the July before, not a plan
                     date, precision = _date(dates_for(False, past=True), match.start, c_left, right)
                     shared = min(len(date or ""), len(reference or ""))
+                    if date and date[:shared] > reference[:shared] and match.head.endswith("ed") and \
+                            _date(dates_for(False), match.start, c_left, match.start)[0] is None:
+                        # "denounced the U.S. for preparing drills next month": the later date is the drills'
+                        date, precision = None, None
                 if headline or (date and reference and date[:shared] > reference[:shared]):
                     # "Lee to visit Japan", "Lee visits Japan next week": announced, not yet done
                     mode = "planned"
@@ -1165,6 +1178,8 @@ def _code_matches(
                     emit(a, b, code, conf)
                 if code[:2] in ("04", "05") and len({m.country for m in parties}) >= 2:
                     state.met = (sentence.index, parties)
+                if code[:2] in ("02", "03", "04") and src:
+                    state.proposer = (sentence.index, src)
                 if code.startswith("062") and rules.force_nouns.search(text, span[0], span[1]):
                     state.aggressor = (sentence.index, parties)  # "X condemned the drills" then targets the allies
             elif code == "050" and trig.kind == "noun" and not parties and "joint" in text[span[0] : span[1]].lower():
@@ -1208,6 +1223,8 @@ def _code_matches(
                 conf = 0.5
         if code[:2] in ("15", "16", "17", "18", "19", "20") and src and not (code[:2] == "15" and inferred):
             state.aggressor = (sentence.index, src)  # also a launch with no target: reactions may follow
+        if code[:2] in ("02", "03", "04") and src and not inferred:
+            state.proposer = (sentence.index, src)  # an appeal, offer or proposed talks: what a welcome answers
         if tgt and "10" <= code[:2] <= "20":  # a conflictual event: remembered as the actor's adversary
             for a in src:
                 state.adversary[a.country] = (sentence.index, tgt)
@@ -1251,6 +1268,11 @@ def _context_target(
             found = tuple(m for m in found if m.country not in countries)
             if found:
                 return found, False
+    if root in ("05", "12") and sentence.index - state.proposer[0] <= 3 and rules.proposal_object.match(
+            text, match.end):  # "Washington welcomed the proposal": whoever proposed it
+        found = tuple(m for m in state.proposer[1] if m.country not in countries)
+        if found:
+            return found, True
     if root in ("11", "12") and len(countries) == 1 and rules.accusation_object.match(text, match.end):
         last = state.accuser.get(next(iter(countries)))  # "China rejected the accusation": whoever accused China
         if last is not None and sentence.index - last[0] <= 3:
