@@ -570,9 +570,11 @@ def code_sentence_texts(texts: list[str]) -> int:
 
 
 def _dateline(wire_services: list[str]) -> re.Pattern[str]:
-    """ "BEIJING, Jan. 3 (Xinhua) --", "TOKYO, June 30 Kyodo -": a place, a day, an agency and a dash."""
+    """ "BEIJING, Jan. 3 (Xinhua) --", "TOKYO, June 30 Kyodo -", "BOGOR, Indonesia, Jan. 11 (Kyodo) --": a place
+    (with its country), a day, an agency and a dash."""
     return re.compile(
-        r"[A-Z][A-Za-z .'’\-]{1,40},\s+((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)"
+        r"[A-Z][A-Za-z .'’\-]{1,40},\s+(?:[A-Z][A-Za-z .'’\-]{1,30},\s+)?"
+        r"((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)"
         r"\s*(?:\([^)]{1,30}\)\s*|(?:" + _alternation(wire_services) + r")\s+)?(?:--|—|–|-)\s*"
     )
 
@@ -955,7 +957,8 @@ def _code_matches(
             if match.end < g < bound and not _THAT.search(text, match.end, g):
                 bound = g
         inside = match.start + len(match.head)
-        mode = _mode(text, c_left, match, rules, s_end, s_start)
+        next_verb = next((v for v in verb_starts if v > match.start), None)  # "accused X and warned ... if": the
+        mode = _mode(text, c_left, match, rules, s_end, s_start, next_verb=next_verb)  # condition is the warning's
         if mode == "planned":  # "Kim will visit Russia, and Putin met Xi": "will" is not Putin's
             own = max((g.start for g in groups if g.start in subjects and c_left < g.start and g.end <= match.start
                        and _AUXILIARIES.fullmatch(text, g.end, match.start)), default=c_left)
@@ -993,7 +996,7 @@ def _code_matches(
             # guide: "X said it will deepen cooperation with Y" is an actual 03 event): a statement of intent
             code = _INTENT_OF.get(code, _INTENT_OF[code[:2]])
             if mode in ("planned", "hypothetical"):  # "said Tokyo would continue to stand with Ukraine"
-                mode = _mode(text, c_left, match, rules, s_end, s_start, intent=True)
+                mode = _mode(text, c_left, match, rules, s_end, s_start, intent=True, next_verb=next_verb)
         src: tuple[Mention, ...] = ()
         tgt: tuple[Mention, ...] = ()
         tgt_group: Group | None = None
@@ -1379,7 +1382,10 @@ def _subject_before_aside(
     return _subject(groups, s_start, opening, taken, text) if opening >= 0 else None
 
 
-_VERB_TO = re.compile(r"\s+(?:(?:has|have|had|is|are|was|were|also|\w+ly)\s+)*[a-z]+(?:ed|s)\s+to\s+$")
+_VERB_TO = re.compile(
+    r"\s+(?:(?:has|have|had|is|are|was|were|also|\w+ly)\s+)*[a-z]+(?:ed|s)\s+"
+    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+)?to\s+$"
+)
 
 
 def _subject_of_verb(text: str, groups: list[Group], left: int, pos: int, taken: set[int]) -> bool:
@@ -1614,7 +1620,8 @@ def _complement(text: str, trig: Trigger, code: str, after: int, right: int, lex
 
 
 def _mode(
-    text: str, left: int, match: _Match, rules: Rules, s_end: int, s_start: int = 0, *, intent: bool = False
+    text: str, left: int, match: _Match, rules: Rules, s_end: int, s_start: int = 0, *, intent: bool = False,
+    next_verb: int | None = None,
 ) -> str:
     """negated > hypothetical > planned > actual, from the words before the trigger in its clause (and a
     condition after it: "will visit China if invited"). ``intent``: the event was read as a statement of intent."""
@@ -1643,7 +1650,8 @@ def _mode(
     if (
         (not threat and rules.hypothetical_clause.search(
             text, left if text.find(",", left, start) >= 0 else max(s_start, left - 9), start))  # its opener too
-        or (not threat and _IF_AFTER.search(text, match.end, stop.start() + 1 if stop else s_end))
+        or (not threat and _IF_AFTER.search(text, match.end, min(
+            stop.start() + 1 if stop else s_end, next_verb if next_verb is not None else s_end)))
         or (
             found and not (would_only and (intent or threat or reported))
             and not rules.hypothetical_not.search(" ".join(words[-4:]) + " ")
