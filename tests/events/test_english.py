@@ -126,6 +126,21 @@ def test_pipeline_codes_plain_english_text() -> None:
     assert ("JPN", "PRK", "11", "actual", "2025-08-18") in got
 
 
+def test_press_conference_questions_name_no_speaker() -> None:
+    """In a transcript, "we" in an answer is the spokesperson's side, not whoever the question quotes."""
+    from kuroshio.ingest import document_from_text
+    from kuroshio.pipeline import Pipeline
+
+    text = ("Regular press conference of the Chinese foreign ministry, January 16, 2024\n\n"
+            "Q: The Philippine president posted a message congratulating Lai Ching-te. What is China's response?\n\n"
+            "A: We urge the Philippine side to stop making wrong moves on Taiwan.")
+    options = Options()
+    doc = Pipeline(options).process(document_from_text(text, options=options, id="t", date="2024-01-16"))
+    got = {(e.source_country, e.target_country, e.root) for e in doc.events}
+    assert ("CHN", "PHL", "02") in got
+    assert not any(e.source_country == "PHL" and e.root == "02" for e in doc.events)
+
+
 def test_dateline_anchors_relative_dates() -> None:
     doc = make_doc("BEIJING, Jan. 3 (Xinhua) -- [China|CHN] hosted [the Vietnamese leader|VNMGOV] on Wednesday.",
                    date="2025-03-14")

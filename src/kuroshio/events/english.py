@@ -869,7 +869,7 @@ def _code_sentence(
                 break
         return []
     groups = _groups(text, slots, rules, s_start, lexicon.verb_forms)
-    if speaks:
+    if speaks and not _asked(doc, s_start):  # a journalist's question reports others' words: no new speaker
         _update_speaker(text, s_start, s_end, groups, rules, state)
     if not state.authors:
         for g in groups:  # a plural subject is the likely author of a statement ("The Ministers of A, B and C affirm")
@@ -1700,6 +1700,15 @@ _GAVE_STATEMENT = re.compile(
     r"[\w\s.,'’\-]{0,40}?\b(?:gave|delivered|made|issued|released|read|holds|held)\b(?:\s+\S+){0,3}?\s+"
     r"(?:statement|remarks|speech|address|message|press conference|news conference|briefing)\b"
 )
+
+
+_QUESTION = re.compile(r"\s*Q\s*[:.]")
+
+
+def _asked(doc: Document, pos: int) -> bool:
+    """``pos`` lies in a press conference question ("Q: ..."), by its paragraph's first words."""
+    i = bisect_left([b.start for b in doc.blocks], pos + 1) - 1
+    return i >= 0 and _QUESTION.match(doc.text, doc.blocks[i].start) is not None
 
 
 def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], rules: Rules, state: _State) -> None:
