@@ -37,6 +37,8 @@ ANCHOR = parse_date("2025-11-27")
         ("next March", "2026-03", "month"),
         ("next December", "2025-12", "month"),
         ("this December", "2025-12", "month"),
+        ("starts a visit this weekend", "2025-11-29", "day"),
+        ("last weekend", "2025-11-22", "day"),
     ],
 )
 def test_resolves(text: str, value: str, precision: str) -> None:

@@ -30,7 +30,7 @@ _DATE = re.compile(
     + r"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     + r"|(?P<rel>(?i:yesterday|today|tomorrow|tonight))"
     + r"|(?:(?P<qual>(?i:early|late|mid|earlier|later))[- ])?"
-    + r"(?P<when>(?i:last|next|this|past|coming))\s+(?P<unit>week|month|year)\b"
+    + r"(?P<when>(?i:last|next|this|past|coming))\s+(?P<unit>week|month|year|weekend)\b"
     + r"|(?:(?P<qual2>(?i:early|late|mid|earlier|later))[- ](?:in\s+)?|in\s+|(?P<when3>(?i:last|next|this|coming))\s+)?"
     + _MONTH.format(n="m3") + r"(?:\s+(?P<y3>(?:19|20)\d\d))?\b"
     + r"|\bin\s+(?P<y4>(?:19|20)\d\d)\b"
@@ -159,6 +159,9 @@ def _resolve(m: re.Match[str], anchor: date | None, *, future: bool, past: bool 
         if unit == "week":
             monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
             return monday.isoformat(), "week"
+        if unit == "weekend":  # "this weekend": the Saturday of the anchor's week ("last weekend": the one before)
+            saturday = anchor - timedelta(days=anchor.weekday()) + timedelta(days=5, weeks=step)
+            return saturday.isoformat(), "day"
         if unit == "month":
             month = anchor.month - 1 + step
             return f"{anchor.year + month // 12:04d}-{month % 12 + 1:02d}", "month"

@@ -689,8 +689,8 @@ def _matches(
                         continue  # "the meeting", "his visit": a noun, not the verb
                     if prev in rules.gerund_preps and head.endswith("ing"):
                         continue  # "in attacking": a gerund with no subject of its own
-                    if head.endswith("ing") and _HYPHENATED_BEFORE.search(low, max(0, pos - 30), pos):
-                        continue  # "the 90-minute meeting", "a high-level meeting": a noun
+                    if head.endswith("ing") and _NOUN_MODIFIER_BEFORE.search(low, max(0, pos - 30), pos):
+                        continue  # "the 90-minute meeting", "the Forum's summer meeting": a noun
                 if low.startswith(" of ", pos + len(head)) and verb_forms.get(head) not in rules.verbs_with_of and \
                         not head.endswith("ed"):
                     continue  # "the transfer of arms" is a noun
@@ -707,7 +707,9 @@ def _matches(
     return found
 
 
-_HYPHENATED_BEFORE = re.compile(r"\w-\w+\s+$")
+# an "-ing" word after a hyphenated modifier or a possessor is a noun: "the 90-minute meeting", "the Forum's summer
+# meeting"
+_NOUN_MODIFIER_BEFORE = re.compile(r"(?:\w-\w+|['’]s(?:\s+[\w-]+){0,2})\s+$")
 # what may stand between a fallback trigger and the trigger that replaces it: a few words, no clause break
 _FALLBACK_GAP = re.compile(r"[^,;:.!?\"“”]{0,40}")
 
@@ -1670,11 +1672,16 @@ def _mode(
     if reported or _found_in(" ".join(words[-rules.planned_window :]), rules.planned, rules.planned_ascii):
         return "planned"
     if match.trigger.kind == "noun" and (
-            rules.planned_after_noun.match(text, match.end, s_end) or _RELATIVE_WILL.search(text, left, start)):
+            rules.planned_after_noun.match(text, match.end, s_end) or _RELATIVE_WILL.search(text, left, start)
+            or _WILL_VERB_BEFORE.search(text, max(left, start - 80), start)):
         return "planned"  # "The summit between X and Y is expected to take place", "a trip that will take him to a
     return "actual"  # summit"
 
 
+# "will attend the World Economic Forum's summer meeting": the object of a verb in the future is planned
+_WILL_VERB_BEFORE = re.compile(
+    r"\b(?:will|shall)\s+(?:\w+ly\s+)?(?:attend|join|host|hold|chair|co-host)\s+(?:[\w'’-]+\s+){0,6}$"
+)
 # a relative clause in the future: the nouns in it are planned
 _RELATIVE_WILL = re.compile(r"\b(?:that|which)\s+(?:\w+ly\s+|also\s+)?will\b")
 
