@@ -1764,7 +1764,7 @@ _CONJUNCTIONS = frozenset({"after", "before", "since", "until", "as", "while", "
 _THAT = re.compile(r"\bthat\b")
 _AUXILIARIES = re.compile(r"\s+(?:(?:has|have|had|will|would|also|then|later|\w+ly)\s+)*")
 _SHARED_OBJECT = re.compile(r"\s*,?\s+(?:and|or)\s+(?:\w+ly\s+)?")
-_TO_BETWEEN = re.compile(r"\s+to\s+")  # a headline's "Lee to visit Japan"
+_TO_BETWEEN = re.compile(r"\s+to\s+(?:\w+ly\s+)?")  # a headline's "Lee to visit Japan", "China to gradually resume"
 _INFINITIVE_LEAD = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
 _COMPLEMENT_HEAD = re.compile(
     r"[\s,]*(?:(?:[\w'’]+\s+){0,2}?(?:to|should|must)\s+)?[\"“]?\s*(?:\w+ly\s+)?"
