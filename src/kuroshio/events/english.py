@@ -1273,7 +1273,7 @@ def _context_target(
             found = tuple(m for m in found if m.country not in countries)
             if found:
                 return found, False
-    if root in ("05", "12") and sentence.index - state.proposer[0] <= 3 and rules.proposal_object.match(
+    if root in ("03", "05", "12") and sentence.index - state.proposer[0] <= 3 and rules.proposal_object.match(
             text, match.end):  # "Washington welcomed the proposal": whoever proposed it
         found = tuple(m for m in state.proposer[1] if m.country not in countries)
         if found:
