@@ -410,8 +410,10 @@ def _slots(
                 text[slot.start : slot.end].lower() in ("its", "their", "his", "her", "our", "my"):
             continue
         if slot.pronoun == "third" and text[slot.start : slot.end].lower() in rules.party_nouns:
-            if text[slot.end : slot.end + 1].isspace() and not _verb_follows(text, slot.end, rules):
-                continue  # "the three Chinese ships", "the leaders of both parties": a noun follows, no party noun
+            if (text[slot.end : slot.end + 1].isspace() or not text[slot.start : slot.start + 4].lower() == "the ") \
+                    and not _verb_follows(text, slot.end, rules):
+                continue  # "the three Chinese ships", "the leaders of both parties", "the first leaders' meeting": a
+                # noun follows, no party noun
         kept.append(slot)
     return kept
 
@@ -800,10 +802,15 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rule
                     word in rules.party_nouns or len({m.country for m in antecedent}) < 2
                 ) and {m.country for m in antecedent} <= {m.country for m in state.met[1]}:
                     antecedent = state.met[1]  # "Rubio met Iwaya and Cho. They condemned ...": all three
+                if word in rules.party_nouns and len({m.country for m in antecedent}) < 2 and \
+                        len({m.country for m in state.authors}) >= 2 and not _COUNTED.search(word):
+                    antecedent = state.authors  # "Ministers agreed ..." in a joint statement: its authors
                 slot.members = antecedent
 
 
 _PERSONAL = frozenset(("he", "she", "his", "her", "him"))
+_FUTURE_AFTER = re.compile(r"\b(?:later this (?:year|month|week)|in the coming (?:days|weeks|months))\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\b(?:two|three|trio|both)\b")  # "the two" names its count: not a statement's authors
 # "condemned it": an object, not the clause's own subject ("announced it will": the subject of what was announced)
 _PAST_VERB_BEFORE = re.compile(
     r"\b(?!(?:announc|stat|declar|claim|confirm|insist|warn|add|not|report|argu|stress|indicat|suggest|vow|pledg|"
@@ -1134,8 +1141,10 @@ def _code_matches(
                             _date(dates_for(False), match.start, c_left, match.start)[0] is None:
                         # "denounced the U.S. for preparing drills next month": the later date is the drills'
                         date, precision = None, None
-                if headline or (date and reference and date[:shared] > reference[:shared]):
-                    # "Lee to visit Japan", "Lee visits Japan next week": announced, not yet done
+                if headline or (date and reference and date[:shared] > reference[:shared]) or \
+                        _FUTURE_AFTER.search(text, match.end, right):
+                    # "Lee to visit Japan", "Lee visits Japan next week", "to hold an exercise later this year":
+                    # announced, not yet done
                     mode = "planned"
                     if date is None or headline:
                         date, precision = _date(dates_for(True), match.start, c_left, c_right)
