@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache
 from importlib import resources
 from itertools import permutations
@@ -729,9 +730,9 @@ def _clause_bounds(text: str, s_start: int, s_end: int, pos: int, rules: Rules) 
     for w in rules.speech_at.finditer(text, s_start, pos):  # lower case only: "the United States" is no speech verb
         left = max(left, w.end())
     right = s_end
-    m = _RIGHT_BOUND.search(text, pos, s_end)
-    if m:
-        right = m.start()
+    bound = _RIGHT_BOUND.search(text, pos, s_end)
+    if bound:
+        right = bound.start()
     return left, right
 
 
@@ -859,7 +860,7 @@ def _codes(group: Group) -> set[str]:
 
 def _code_sentence(
     doc: Document, sentence: Sentence, mentions: list[Mention], lexicon: Lexicon, rules: Rules, state: _State,
-    anchor: object,
+    anchor: tuple[date | None, int],
 ) -> list[Event]:
     text = doc.text
     s_start, s_end = sentence.start, sentence.end
@@ -907,7 +908,7 @@ def _code_sentence(
 
 def _code_matches(
     doc: Document, sentence: Sentence, matches: list[_Match], groups: list[Group], lexicon: Lexicon, rules: Rules,
-    state: _State, anchor: object, events: list[Event],
+    state: _State, anchor: tuple[date | None, int], events: list[Event],
 ) -> bool:
     text = doc.text
     s_start, s_end = sentence.start, sentence.end
@@ -917,7 +918,7 @@ def _code_matches(
     def dates_for(future: bool, past: bool = False) -> list[DateMention]:
         key = "future" if future else "past" if past else "near"
         if key not in found:
-            day, floor = anchor  # type: ignore[misc]
+            day, floor = anchor
             if not scanned:
                 scanned.append(date_matches(text[floor:s_end]))
             found[key] = find_dates(text[floor:s_end], day, offset=floor, future=future, past=past,
@@ -1123,7 +1124,7 @@ def _code_matches(
             if date is None and scheduled and trig.visit:  # "Blinken heads to Tokyo, where he will hold talks on
                 date, precision = _date(dates_for(True), match.start, c_left, c_right)  # Sunday": the trip's day
             if mode == "actual" and not trig.intent and code[:2] != "03":
-                day = anchor[0] if isinstance(anchor, tuple) else None
+                day = anchor[0]
                 reference = (day.isoformat() if state.day_anchor else doc.date) if day else None
                 headline = trig.kind == "verb" and src and any(
                     g.end <= match.start and _TO_BETWEEN.fullmatch(text, g.end, match.start)
