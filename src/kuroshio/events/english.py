@@ -113,6 +113,10 @@ class Rules:
     statement_by: re.Pattern[str] = re.compile("")
     statement_end: re.Pattern[str] = re.compile("(?!)")  # "the speech" right before a name: "the speech X gave"
     statement_of: re.Pattern[str] = re.compile("(?!)")  # "X's policy speech"
+    future_after: re.Pattern[str] = re.compile("(?!)")  # "later this year" after a trigger
+    will_verb_before: re.Pattern[str] = re.compile("(?!)")  # "will attend the ... " before a noun trigger
+    time_phrase: re.Pattern[str] = re.compile("(?!)")  # "after / during the ..." right before a noun trigger
+    it_clause: re.Pattern[str] = re.compile("(?!)")  # "announced it", "decided it": "it" opens a clause
     pronoun: re.Pattern[str] = re.compile("")
     inverted: re.Pattern[str] = re.compile(r"(?!)")
     frame_fillers: frozenset[str] = frozenset()
@@ -241,6 +245,17 @@ def load_rules() -> Rules:
             statement_by=re.compile(r"\b(?:" + _alternation(data["statement_nouns"]) + r")\b.{0,20}\b(?:by|of|from)\b"),
             statement_end=re.compile(r"\b(?:" + _alternation(data["statement_nouns"]) + r")$"),
             statement_of=re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(data["statement_nouns"]) + r")\b"),
+            future_after=re.compile(r"\b(?:" + _trie(plan.get("after_trigger") or ["(?!)"]) + r")\b", re.IGNORECASE),
+            will_verb_before=re.compile(
+                r"\b(?:will|shall)\s+(?:\w+ly\s+)?(?:" + _alternation(plan.get("will_verbs") or ["(?!)"])
+                + r")\s+(?:[\w'’-]+\s+){0,6}$"
+            ),
+            time_phrase=re.compile(
+                r"\b(?i:" + _alternation(data.get("time_phrase_preps") or ["(?!)"])
+                + r")\s+(?:(?:the|their|a|an|his|her|its|two|three)\s+)?(?:[\w-]+\s+){0,3}$"
+            ),
+            it_clause=re.compile(r"\b(?:" + _trie(speech_words + sorted(
+                form for verb in data.get("it_clause_verbs") or () for form in verb_forms(str(verb)))) + r")\s+$"),
             planned_after_noun=re.compile(
                 r"[^,;:]{0,80}?\b(?:" + _trie(plan.get("after_noun", [])) + r")\b", re.IGNORECASE
             ),
@@ -777,7 +792,8 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rule
                             found.append(members)
                         if members and not g.prep:
                             subject = {m.code for m in members}
-                if (word in ("him", "them") or (word == "it" and _PAST_VERB_BEFORE.search(text, 0, slot.start))) \
+                if (word in ("him", "them") or (word == "it" and _ED_BEFORE.search(text, 0, slot.start) and not
+                                                rules.it_clause.search(text, max(0, slot.start - 30), slot.start))) \
                         and subject:
                     # an object pronoun is not its own clause's subject: "Putin thanked him" is someone else
                     earlier = [members for g in groups if g.end <= slot.start and g is not group
@@ -810,13 +826,8 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rule
 
 
 _PERSONAL = frozenset(("he", "she", "his", "her", "him"))
-_FUTURE_AFTER = re.compile(r"\b(?:later this (?:year|month|week)|in the coming (?:days|weeks|months))\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\b(?:two|three|trio|both)\b")  # "the two" names its count: not a statement's authors
-# "condemned it": an object, not the clause's own subject ("announced it will": the subject of what was announced)
-_PAST_VERB_BEFORE = re.compile(
-    r"\b(?!(?:announc|stat|declar|claim|confirm|insist|warn|add|not|report|argu|stress|indicat|suggest|vow|pledg|"
-    r"decid|agre|hop|believ|fear|assum|conclud|decid|reveal|explain)ed\b)[a-z]+ed\s+$"
-)
+_ED_BEFORE = re.compile(r"[a-z]ed\s+$")  # "condemned it": an object, not the clause's own subject
 
 
 def _personal(members: tuple[Mention, ...]) -> bool:
@@ -1097,7 +1108,7 @@ def _code_matches(
                 # "Russia and Ukraine have carried out dozens of prisoner exchanges": the subject group takes part
                 subj = _subject(groups, c_left, match.start, taken, text) if trig.subject else None
                 if subj is None:  # "After summit talks, Yoon and Marcos agreed": the main clause's subject
-                    subj = _time_phrase_subject(text, groups, s_start, s_end, match.start, taken)
+                    subj = _time_phrase_subject(text, groups, s_start, s_end, match.start, taken, rules)
                 participants = _unique(list(participants) + list(_members(subj, text)))
         if src and trig.kind == "verb":
             subject_seen = True
@@ -1143,7 +1154,7 @@ def _code_matches(
                         # "denounced the U.S. for preparing drills next month": the later date is the drills'
                         date, precision = None, None
                 if headline or (date and reference and date[:shared] > reference[:shared]) or \
-                        _FUTURE_AFTER.search(text, match.end, right):
+                        rules.future_after.search(text, match.end, right):
                     # "Lee to visit Japan", "Lee visits Japan next week", "to hold an exercise later this year":
                     # announced, not yet done
                     mode = "planned"
@@ -1359,12 +1370,12 @@ _INFINITIVE_AFTER_ASIDE = re.compile(_AUXILIARIES_ONLY.pattern + r"(?:[a-z]+(?:e
 
 
 def _time_phrase_subject(
-    text: str, groups: list[Group], s_start: int, s_end: int, pos: int, taken: set[int]
+    text: str, groups: list[Group], s_start: int, s_end: int, pos: int, taken: set[int], rules: Rules
 ) -> Group | None:
     """The parties of a meeting noun in a time phrase ("after / during the talks") are the main clause's subject:
     the one after the phrase when it opens the sentence ("During the meeting, the two leaders agreed"), else the
     one before it ("Yoon and Marcos agreed Monday, after summit talks, to ...")."""
-    phrase = _TIME_PHRASE.search(text, max(s_start, pos - 40), pos)
+    phrase = rules.time_phrase.search(text, max(s_start, pos - 40), pos)
     if phrase is None:
         return None
     if not text[s_start : phrase.start()].strip(" \t\n\"“"):
@@ -1373,9 +1384,6 @@ def _time_phrase_subject(
     return _subject(groups, s_start, phrase.start(), taken)
 
 
-_TIME_PHRASE = re.compile(
-    r"\b(?i:after|before|following|during)\s+(?:(?:the|their|a|an|his|her|its|two|three)\s+)?(?:[\w-]+\s+){0,3}$"
-)
 
 
 def _subject_before_aside(
@@ -1683,15 +1691,11 @@ def _mode(
         return "planned"
     if match.trigger.kind == "noun" and (
             rules.planned_after_noun.match(text, match.end, s_end) or _RELATIVE_WILL.search(text, left, start)
-            or _WILL_VERB_BEFORE.search(text, max(left, start - 80), start)):
+            or rules.will_verb_before.search(text, max(left, start - 80), start)):
         return "planned"  # "The summit between X and Y is expected to take place", "a trip that will take him to a
     return "actual"  # summit"
 
 
-# "will attend the World Economic Forum's summer meeting": the object of a verb in the future is planned
-_WILL_VERB_BEFORE = re.compile(
-    r"\b(?:will|shall)\s+(?:\w+ly\s+)?(?:attend|join|host|hold|chair|co-host)\s+(?:[\w'’-]+\s+){0,6}$"
-)
 # a relative clause in the future: the nouns in it are planned
 _RELATIVE_WILL = re.compile(r"\b(?:that|which)\s+(?:\w+ly\s+|also\s+)?will\b")
 
