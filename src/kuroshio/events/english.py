@@ -335,6 +335,7 @@ class _State:
     authors: tuple[Mention, ...] = ()
     last_subject: tuple[Mention, ...] = ()
     last_person: tuple[Mention, ...] = ()  # the last subject that is a person: what "he" and "she" refer to
+    questions: tuple[tuple[int, int], ...] = ()  # the spans of a press conference's questions ("Q: ...")
     aliases: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     low: str = ""  # the document text in lower case
     day_anchor: bool = True  # the publication date (or dateline) gives a day
@@ -600,7 +601,8 @@ def _dateline(wire_services: list[str]) -> re.Pattern[str]:
 def _code(doc: Document) -> list[Event]:
     lexicon, rules = load_lexicon(), load_rules()
     anchor = parse_date(doc.date)
-    state = _State(low=lower_same_length(doc.text), day_anchor=bool(doc.date and len(doc.date) == 10))
+    state = _State(low=lower_same_length(doc.text), day_anchor=bool(doc.date and len(doc.date) == 10),
+                   questions=_questions(doc))
     events: list[Event] = []
     sentences = doc.sentences or (Sentence(0, 0, len(doc.text)),)
     mentions = sorted(doc.mentions + _context_mentions(doc, rules), key=lambda m: m.start)
@@ -890,7 +892,8 @@ def _code_sentence(
                 break
         return []
     groups = _groups(text, slots, rules, s_start, lexicon.verb_forms)
-    if speaks and not _asked(doc, s_start):  # a journalist's question reports others' words: no new speaker
+    if speaks and not any(a <= s_start < b for a, b in state.questions):  # a journalist's question reports others'
+        # words: it names no new speaker
         _update_speaker(text, s_start, s_end, groups, rules, state)
     if not state.authors:
         for g in groups:  # a plural subject is the likely author of a statement ("The Ministers of A, B and C affirm")
@@ -1384,8 +1387,6 @@ def _time_phrase_subject(
     return _subject(groups, s_start, phrase.start(), taken)
 
 
-
-
 def _subject_before_aside(
     text: str, groups: list[Group], s_start: int, c_left: int, pos: int, taken: set[int], rules: Rules
 ) -> Group | None:
@@ -1716,9 +1717,10 @@ def _date(dates: list[DateMention], pos: int, left: int, right: int) -> tuple[st
 
 
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d\s+(?:[\w-]+\s+){0,2}$")
-_GAVE = re.compile(r"\s+(?:\w+ly\s+)?(?:gave|delivered|made|issued|released|read)\b")
+_GAVE_VERBS = "gave|delivered|made|issued|released|read"
+_GAVE = re.compile(r"\s+(?:\w+ly\s+)?(?:" + _GAVE_VERBS + r")\b")  # "the speech X gave"
 _GAVE_STATEMENT = re.compile(
-    r"[\w\s.,'’\-]{0,40}?\b(?:gave|delivered|made|issued|released|read|holds|held)\b(?:\s+\S+){0,3}?\s+"
+    r"[\w\s.,'’\-]{0,40}?\b(?:" + _GAVE_VERBS + r"|holds|held)\b(?:\s+\S+){0,3}?\s+"
     r"(?:statement|remarks|speech|address|message|press conference|news conference|briefing)\b"
 )
 
@@ -1726,10 +1728,9 @@ _GAVE_STATEMENT = re.compile(
 _QUESTION = re.compile(r"\s*Q\s*[:.]")
 
 
-def _asked(doc: Document, pos: int) -> bool:
-    """``pos`` lies in a press conference question ("Q: ..."), by its paragraph's first words."""
-    i = bisect_left([b.start for b in doc.blocks], pos + 1) - 1
-    return i >= 0 and _QUESTION.match(doc.text, doc.blocks[i].start) is not None
+def _questions(doc: Document) -> tuple[tuple[int, int], ...]:
+    """The spans of a transcript's questions: the paragraphs that open with "Q:"."""
+    return tuple((b.start, b.end) for b in doc.blocks if _QUESTION.match(doc.text, b.start))
 
 
 def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], rules: Rules, state: _State) -> None:
