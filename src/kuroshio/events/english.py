@@ -117,6 +117,7 @@ class Rules:
     will_verb_before: re.Pattern[str] = re.compile("(?!)")  # "will attend the ... " before a noun trigger
     time_phrase: re.Pattern[str] = re.compile("(?!)")  # "after / during the ..." right before a noun trigger
     it_clause: re.Pattern[str] = re.compile("(?!)")  # "announced it", "decided it": "it" opens a clause
+    noun_quantifier: re.Pattern[str] = re.compile("(?!)")  # "any ... dialogue": no particular event
     pronoun: re.Pattern[str] = re.compile("")
     inverted: re.Pattern[str] = re.compile(r"(?!)")
     frame_fillers: frozenset[str] = frozenset()
@@ -245,6 +246,10 @@ def load_rules() -> Rules:
             statement_by=re.compile(r"\b(?:" + _alternation(data["statement_nouns"]) + r")\b.{0,20}\b(?:by|of|from)\b"),
             statement_end=re.compile(r"\b(?:" + _alternation(data["statement_nouns"]) + r")$"),
             statement_of=re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(data["statement_nouns"]) + r")\b"),
+            noun_quantifier=re.compile(
+                r"\b(?:" + _alternation(hyp.get("noun_quantifiers") or ["(?!)"]) + r")\s+(?:[\w.'’-]+\s+){0,3}$",
+                re.IGNORECASE,
+            ),
             future_after=re.compile(r"\b(?:" + _trie(plan.get("after_trigger") or ["(?!)"]) + r")\b", re.IGNORECASE),
             will_verb_before=re.compile(
                 r"\b(?:will|shall)\s+(?:\w+ly\s+)?(?:" + _alternation(plan.get("will_verbs") or ["(?!)"])
@@ -1681,6 +1686,8 @@ def _mode(
         return "hypothetical"
     if rules.inverted.match(text, s_start, start):
         return "hypothetical"  # "Were Beijing to attack Taiwan, ...": an inverted condition
+    if match.trigger.kind == "noun" and rules.noun_quantifier.search(text, max(left, start - 50), start):
+        return "hypothetical"  # "would support any U.S.-North Korea dialogue"
     end = s_end
     while end > 0 and text[end - 1].isspace():
         end -= 1
