@@ -467,7 +467,8 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
             continue
         if it.kind != "coref":
             out.append(it)
-            history.append(it)
+            if not (it.kind == "capital" and _PLACE_BEFORE.search(text, max(0, it.start - 8), it.start)):
+                history.append(it)  # ("arrived from London": a place, not a party the two sides could mean)
             continue
         rule = it.entry.resolve
         if rule == "plural":
@@ -516,6 +517,9 @@ def _distinct(items: list[Item], count: int) -> list[Item]:
             if len(picked) == count:
                 break
     return picked
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|via)\s+$")
 
 
 def _is_question(text: str, block: Block) -> bool:
