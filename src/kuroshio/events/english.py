@@ -834,6 +834,7 @@ def _resolve_pronouns(text: str, groups: list[Group], state: _State, rules: Rule
 
 _PERSONAL = frozenset(("he", "she", "his", "her", "him"))
 _COUNTED = re.compile(r"\b(?:two|three|trio|both)\b")  # "the two" names its count: not a statement's authors
+_QUOTE_MARKS = frozenset('"“”')
 _ED_BEFORE = re.compile(r"[a-z]ed\s+$")  # "condemned it": an object, not the clause's own subject
 
 
@@ -1653,7 +1654,8 @@ def _mode(
     condition after it: "will visit China if invited"). ``intent``: the event was read as a statement of intent."""
     intent = intent or match.trigger.intent
     start = match.start
-    words = _WORD.findall(text, max(left, start - 90), start)  # the window words are near the trigger
+    words = [w for w in _WORD.findall(text, max(left, start - 90), start)  # the window words are near the trigger;
+             if w not in _QUOTE_MARKS]  # quotation marks take no place in it ('he would "come back" to meet Kim')
     tail = " ".join(words[-rules.negation_window - 2 :]).lower()
     if "out" in tail:
         if _NOT_RULE_OUT.search(tail):
