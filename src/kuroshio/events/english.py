@@ -671,6 +671,7 @@ class _Match:
     end: int
     trigger: Trigger
     head: str  # the first matched word, lower case
+    replaced: _Match | None = None  # the fallback trigger this one stands in for ("agreed to" before "resume ...")
 
 
 def lower_same_length(text: str) -> str:
@@ -725,8 +726,12 @@ def _matches(
                 continue
             best = _Match(pos, m.end(), trigger, head)
         if best is not None:
-            if found and found[-1].trigger.fallback and _FALLBACK_GAP.fullmatch(low, found[-1].end, pos):
-                found.pop()  # "agreed to resume shuttle diplomacy": the specific trigger says what was agreed
+            if found and found[-1].trigger.fallback and best.trigger.kind != "noun" and _FALLBACK_GAP.fullmatch(
+                    low, found[-1].end, pos):
+                # "agreed to resume shuttle diplomacy": the specific verb says what was agreed; the general trigger
+                # is kept aside in case the specific one codes nothing ("agreed to increase mutual visits"). A noun
+                # replaces nothing: "agreed to speed up negotiations" is an agreement, not yet the negotiations.
+                best.replaced = found.pop()
             found.append(best)
             taken_until = best.end
     return found
@@ -914,6 +919,11 @@ def _code_sentence(
     subject_seen = False
     if matches:
         subject_seen = _code_matches(doc, sentence, matches, groups, lexicon, rules, state, anchor, events)
+        unused = [m.replaced for m in matches if m.replaced is not None and not any(
+            e.spans["trigger"] is not None and e.spans["trigger"][0] < m.end and m.start < e.spans["trigger"][1]
+            for e in events)]
+        if unused:  # a specific trigger that coded nothing leaves the general one its place
+            _code_matches(doc, sentence, unused, groups, lexicon, rules, state, anchor, events)
     for g in groups:  # the main clause's subject: the next sentence's "it" (when no trigger had a subject), "he"
         members = _members(g, text) if not g.prep else ()
         if members:
