@@ -28,7 +28,7 @@ NAME_LANGS = ("en", "zh-Hant", "zh-Hans", "ja", "ko")
 ZH_LANGS = ("zh-Hant", "zh-Hans", "ja")  # matched against the Simplified shadow
 KINDS = ("state", "person", "org", "igo", "capital", "role", "coref", "stop")
 ENTRY_KEYS = {"id", "kind", "code", "country", "roles", "abbr", "capital", "seats", "adj", "resolve", "count",
-              "sector", "gender", "note", "test", *NAME_LANGS}
+              "sector", "gender", "persons", "note", "test", *NAME_LANGS}
 ROLE_KEYS = {"code", "from", "until", "title", "en", "zh-Hant", "zh-Hans", "note"}
 COREF_RULES = ("plural", "person", "state", "any")
 ABBREVIATIONS = "abbreviations.yaml"
@@ -92,6 +92,7 @@ class Entry:
     count: int = 2  # coref plural: how many members
     sector: str | None = None  # coref: role code composed with each member (兩國領袖 -> GOV)
     gender: str | None = None  # person: f | m, when known (used by 她/she, 他/he)
+    persons: bool = False  # coref plural: the members are people ("the two leaders"), named ones first
     adjectives: tuple[str, ...] = ()  # state: the English adjectives among its names (South Korean)
     source: str = ""
 
@@ -318,6 +319,7 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
                 count=int(raw.get("count", 2)),
                 sector=raw.get("sector"),
                 gender=raw.get("gender"),
+                persons=bool(raw.get("persons", False)),
                 adjectives=adjectives,
                 source=source,
             )

@@ -478,7 +478,12 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
                 text, it, nxt, _ZH_GAPS + _EN_GAPS
             ):
                 sector = nxt.sector
-            picked = _plural_antecedents(history, it.entry.count, it.start, sentence_starts, text)
+            picked = []
+            if it.entry.persons:  # "Trump had asked Modi to stop in Washington on his way back from the summit in
+                # Canada ... The two leaders agreed to meet": the people named, not the last two states
+                picked = _plural_antecedents([h for h in history if h.person], it.entry.count, it.start,
+                                             sentence_starts, text)
+            picked = picked or _plural_antecedents(history, it.entry.count, it.start, sentence_starts, text)
             if not picked and len({h.country for h in previous if h.country}) == it.entry.count:
                 # a question names two states and the answer opens with "The two navies": the question's pair
                 picked = _distinct(previous, it.entry.count)
