@@ -958,6 +958,7 @@ def _code_matches(
     governed: tuple[int, int, str] = (-1, -1, "")  # (end of a governing trigger, end of its clause, its root)
     previous: tuple[int, tuple[Mention, ...]] | None = None  # (trigger end, source) of the last verb trigger
     verb_mode = "actual"  # the mode of the last verb trigger of the sentence
+    plan_ends: list[int] = []  # the ends of the sentence's planned triggers, as their events are dated
     taken: set[int] = set()
     subject_seen = False
     verb_starts = [m.start for m in matches if m.trigger.kind == "verb"]
@@ -1143,6 +1144,8 @@ def _code_matches(
         ) -> tuple[str, str | None, str | None]:
             if timing:
                 return timing[0]
+            if mode == "actual" and plan_ends and _THEN.search(text, plan_ends[-1], match.start):
+                mode = "planned"  # "flies to Wellington on Thursday for talks ..., then to Canberra for consultations"
             comma = text.find(",", match.end, c_right)  # "resumed imports, lifting a ban imposed in 2023"
             right = comma if comma >= 0 else c_right
             if code[:2] == "03":
@@ -1180,6 +1183,8 @@ def _code_matches(
                     if date is None or headline:
                         date, precision = _date(dates_for(True), match.start, c_left, c_right)
             timing.append((mode, date, precision))
+            if mode == "planned":
+                plan_ends.append(match.end)
             return timing[0]
 
         span = (match.start, match.end)
@@ -1789,6 +1794,7 @@ _INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311
 
 _NEAR_OBJECT = re.compile(r"\s*(?:\w+\s+){0,2}?(?:with|and|to)?\s*(?:the\s+)?")
 _BASED = ("-based", "–based")
+_THEN = re.compile(r",\s*(?:and\s+)?then\s+(?:on\s+)?(?:to|in|at|for)\b[^.;:]*$")  # a later leg of the same plan
 _PURPOSE = re.compile(r"\b(?:for|to\s+(?:hold|attend|join))\s+(?:[\w\-]+\s+){0,3}$")
 _WITH = re.compile(r"\bwith\b")
 _WILL_BEFORE = re.compile(r"(?:\b(?:will|shall)|['’]ll)\s+(?:\w+ly\s+|also\s+|further\s+|soon\s+)*$", re.IGNORECASE)
