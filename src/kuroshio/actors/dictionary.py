@@ -235,6 +235,13 @@ def read_yaml(path: Path) -> Any:
         raise DictionaryError(f"{path}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
 
 
+def _with_nationals(adjectives: tuple[str, ...]) -> tuple[str, ...]:
+    """The adjectives and, for those in -an, -i or -o, their plurals, which name the nationals ("Afghans",
+    "Pakistanis", "Filipinos": "began deporting Afghans" targets Afghanistan), unless listed already."""
+    extra = tuple(a + "s" for a in adjectives if a[-1:] in ("n", "i", "o") and a + "s" not in adjectives)
+    return adjectives + extra
+
+
 def _names(raw: dict[str, Any], where: str) -> tuple[tuple[str, str], ...]:
     names: list[tuple[str, str]] = []
     for lang in NAME_LANGS:
@@ -301,7 +308,7 @@ def parse_entries(data: Any, source: str) -> list[Entry]:
             raise DictionaryError(f"{where}: missing code")
         names = _names(raw, where)
         adj = raw.get("adj") or []
-        adjectives = tuple([adj] if isinstance(adj, str) else adj)
+        adjectives = _with_nationals(tuple([adj] if isinstance(adj, str) else adj))
         names += tuple(("en", a) for a in adjectives)
         resolve = raw.get("resolve")
         if kind == "coref" and resolve not in COREF_RULES:
