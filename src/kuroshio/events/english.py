@@ -105,6 +105,7 @@ class Rules:
     meeting_object: re.Pattern[str]
     accusation_object: re.Pattern[str]
     proposal_object: re.Pattern[str]
+    decision_object: re.Pattern[str]
     intent_frame: re.Pattern[str]
     intent_frame_any: re.Pattern[str]  # the same frames anywhere ("agreed to meet, to open ... and to start ...")
     openers: re.Pattern[str] = re.compile("")
@@ -230,6 +231,10 @@ def load_rules() -> Rules:
                 r"\s+(?:\w+\s+){0,2}?(?:the|such|these|those|this|that)\s+(?:[\w-]+\s+)?(?:"
                 + _alternation(data.get("proposal_nouns") or ["(?!)"]) + r")\b",
             ),
+            decision_object=re.compile(
+                r"\s+(?:\w+\s+){0,2}?(?:the|such|these|those|this|that|its|their)\s+(?:[\w-]+\s+)?(?:"
+                + _alternation(data.get("decision_nouns") or ["(?!)"]) + r")\b",
+            ),
             accusation_object=re.compile(
                 r"\s+(?:\w+\s+){0,2}?(?:the|such|these|those|its|their)\s+(?:[\w-]+\s+)?(?:"
                 + _alternation(data.get("accusation_nouns") or ["(?!)"]) + r")\b",
@@ -352,6 +357,8 @@ class _State:
     # country -> (sentence index, source) of the last conflictual event against it: whom its rejection answers
     accuser: dict[str | None, tuple[int, tuple[Mention, ...]]] = field(default_factory=dict)
     proposer: tuple[int, tuple[Mention, ...]] = (-10, ())  # sentence index and source of the last appeal or offer
+    # (sentence index, trigger start, sources) of the last trigger that coded an event: whom "welcomed the step" praises
+    doers: tuple[int, int, tuple[Mention, ...]] = (-10, -1, ())
     # (sentence index, target) of the last criticism, protest or rejection with a target, by anyone: "Washington
     # criticized China's drills. Japan also voiced concern" criticizes China too
     criticized: tuple[int, tuple[Mention, ...]] = (-10, ())
@@ -1199,6 +1206,10 @@ def _code_matches(
             if b is None and cameo[:2] not in rules.targetless_roots:
                 return
             mode, date, precision = when()  # dates are only read for a sentence that yields an event
+            if state.doers[:2] != (sentence.index, span[0]):
+                state.doers = (sentence.index, span[0], (a,))
+            elif a not in state.doers[2]:
+                state.doers = (sentence.index, span[0], state.doers[2] + (a,))
             events.append(build_event(doc, sentence, a, b, cameo, mode=mode, date=date, date_precision=precision,
                                       trigger=span, confidence=confidence))
 
@@ -1321,6 +1332,11 @@ def _context_target(
     if root in ("03", "05", "12") and sentence.index - state.proposer[0] <= 3 and rules.proposal_object.match(
             text, match.end):  # "Washington welcomed the proposal": whoever proposed it
         found = tuple(m for m in state.proposer[1] if m.country not in countries)
+        if found:
+            return found, True
+    if root == "05" and sentence.index - state.doers[0] <= 2 and rules.decision_object.match(text, match.end):
+        # "Seoul announced a compensation plan ... Tokyo welcomed the step": whoever took it
+        found = tuple(m for m in state.doers[2] if m.country not in countries)
         if found:
             return found, True
     if root in ("11", "12") and len(countries) == 1 and rules.accusation_object.match(text, match.end):
