@@ -116,6 +116,7 @@ class Rules:
     statement_of: re.Pattern[str] = re.compile("(?!)")  # "X's policy speech"
     future_after: re.Pattern[str] = re.compile("(?!)")  # "later this year" after a trigger
     will_verb_before: re.Pattern[str] = re.compile("(?!)")  # "will attend the ... " before a noun trigger
+    on_the_way: frozenset[str] = frozenset()  # "heads to": a trip under way, its visit still ahead
     time_phrase: re.Pattern[str] = re.compile("(?!)")  # "after / during the ..." right before a noun trigger
     it_clause: re.Pattern[str] = re.compile("(?!)")  # "announced it", "decided it": "it" opens a clause
     noun_quantifier: re.Pattern[str] = re.compile("(?!)")  # "any ... dialogue": no particular event
@@ -256,6 +257,7 @@ def load_rules() -> Rules:
                 re.IGNORECASE,
             ),
             future_after=re.compile(r"\b(?:" + _trie(plan.get("after_trigger") or ["(?!)"]) + r")\b", re.IGNORECASE),
+            on_the_way=frozenset(str(w).lower() for w in plan.get("on_the_way") or ()),
             will_verb_before=re.compile(
                 r"\b(?:will|shall)\s+(?:\w+ly\s+)?(?:" + _alternation(plan.get("will_verbs") or ["(?!)"])
                 + r")\s+(?:[\w'’-]+\s+){0,6}$"
@@ -1151,7 +1153,8 @@ def _code_matches(
         ) -> tuple[str, str | None, str | None]:
             if timing:
                 return timing[0]
-            if mode == "actual" and plan_ends and _THEN.search(text, plan_ends[-1], match.start):
+            if mode == "actual" and plan_ends and (_THEN.search(text, plan_ends[-1], match.start) or (
+                    match.head.endswith("ing") and _BEFORE_ING.search(text, plan_ends[-1], match.start))):
                 mode = "planned"  # "flies to Wellington on Thursday for talks ..., then to Canberra for consultations"
             comma = text.find(",", match.end, c_right)  # "resumed imports, lifting a ban imposed in 2023"
             right = comma if comma >= 0 else c_right
@@ -1163,6 +1166,8 @@ def _code_matches(
             date, precision = _date(dates_for(mode == "planned" or scheduled), match.start, c_left, right)
             if date is None and scheduled and trig.visit:  # "Blinken heads to Tokyo, where he will hold talks on
                 date, precision = _date(dates_for(True), match.start, c_left, c_right)  # Sunday": the trip's day
+            if scheduled and trig.visit and match.head in rules.on_the_way:
+                mode = "planned"  # "Hegseth ... heads to Japan": on the way, the visit is still ahead
             if mode == "actual" and not trig.intent and code[:2] != "03":
                 day = anchor[0]
                 reference = (day.isoformat() if state.day_anchor else doc.date) if day else None
@@ -1810,6 +1815,7 @@ _INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311
 
 _NEAR_OBJECT = re.compile(r"\s*(?:\w+\s+){0,2}?(?:with|and|to)?\s*(?:the\s+)?")
 _BASED = ("-based", "–based")
+_BEFORE_ING = re.compile(r"\b(?:before|after|then)\s+$")  # "flies to Japan on Saturday ... before meeting Nakatani"
 _THEN = re.compile(r",\s*(?:and\s+)?then\s+(?:on\s+)?(?:to|in|at|for)\b[^.;:]*$")  # a later leg of the same plan
 _PURPOSE = re.compile(r"\b(?:for|to\s+(?:hold|attend|join))\s+(?:[\w\-]+\s+){0,3}$")
 _WITH = re.compile(r"\bwith\b")
