@@ -467,8 +467,9 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
             continue
         if it.kind != "coref":
             out.append(it)
-            if not (it.kind == "capital" and _PLACE_BEFORE.search(text, max(0, it.start - 8), it.start)):
-                history.append(it)  # ("arrived from London": a place, not a party the two sides could mean)
+            if not (it.kind in ("capital", "state") and _PLACE_BEFORE.search(text, max(0, it.start - 8), it.start)):
+                history.append(it)  # ("arrived from London", "Russia's war in Ukraine": a place, not a party the two
+                # sides could mean)
             continue
         rule = it.entry.resolve
         if rule == "plural":
