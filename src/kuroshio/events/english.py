@@ -1901,6 +1901,8 @@ def _learn_aliases(text: str, slots: list[Slot], rules: Rules, state: _State, s_
                 for w in words:
                     if w.lower() in rules.prepositions and w.lower() != "of":
                         break  # "Korean Counterparts in Munich": a place after the title, not a name
+                    if w[:1].islower() and w != "of" and w not in titles:
+                        break  # "Taiwan Affairs Office accused Lai": a verb ends the title, what follows is no name
                     if w[:1].isupper() and w.lower() not in titles and len(w) > 2:
                         names.append(w)
         for name in names:
