@@ -131,6 +131,7 @@ class Rules:
     the_title: re.Pattern[str] = re.compile("(?!)")
     pair_adjectives: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = ()
     speaking_verbs: frozenset[str] = frozenset()
+    venue_verbs: frozenset[str] = frozenset()
     relationship: re.Pattern[str] = re.compile("(?!)")
     repeat: re.Pattern[str] = re.compile("(?!)")
     approximators: tuple[str, ...] = ()
@@ -292,6 +293,7 @@ def load_rules() -> Rules:
                 for word, codes in (data.get("pair_adjectives") or {}).items()
             ),
             speaking_verbs=frozenset(str(w) for w in data.get("speaking_verbs") or ()),
+            venue_verbs=frozenset(str(w) for w in data.get("venue_verbs") or ()),
             relationship=re.compile(r"\b(?:" + _alternation(data.get("relationship_nouns") or ["(?!)"]) + r")\b",
                                     re.IGNORECASE),
             repeat=re.compile(r"\b(?:" + _alternation(data.get("repeat_words") or ["(?!)"]) + r")\b"),
@@ -1222,7 +1224,9 @@ def _code_matches(
             parties = participants if trig.kind == "noun" else _unique(list(src) + list(tgt))
             if len({m.code for m in parties}) >= trig.min_parties:
                 pairs = list(permutations(parties, 2))
-                if trig.kind == "verb" and src and tgt and code[:2] == "03" and not _AGREED.search(
+                if trig.kind == "verb" and not tgt and match.head in rules.venue_verbs:
+                    pairs = []  # "Qin and Lavrov also attended the meeting": in one room, not meeting each other
+                elif trig.kind == "verb" and src and tgt and code[:2] == "03" and not _AGREED.search(
                     text, max(c_left, match.start - 40), match.end
                 ):
                     # "Washington will keep working with Seoul": one side's intent, towards each object (an
