@@ -346,6 +346,7 @@ class _State:
     """What the coder remembers across the sentences of one document."""
 
     speaker: tuple[Mention, ...] = ()
+    speaker_at: int = -1  # the start of the sentence that named the speaker
     authors: tuple[Mention, ...] = ()
     last_subject: tuple[Mention, ...] = ()
     last_person: tuple[Mention, ...] = ()  # the last subject that is a person: what "he" and "she" refer to
@@ -1213,6 +1214,11 @@ def _code_matches(
             if b is None and cameo[:2] not in rules.targetless_roots:
                 return
             mode, date, precision = when()  # dates are only read for a sentence that yields an event
+            if b is not None and cameo[:2] in _CLAIMED_ROOTS and mode == "actual" and state.speaker_at == s_start and \
+                    c_left > s_start and any(m.country == b.country != a.country for m in state.speaker):
+                # "China's foreign ministry said the Philippine vessel had entered Chinese waters": the victim's own
+                # account is its accusation (CHN>PHL 112), not a fact the text asserts
+                a, b, cameo = next(m for m in state.speaker if m.country == b.country), a, "112"
             if state.doers[:2] != (sentence.index, span[0]):
                 state.doers = (sentence.index, span[0], (a,))
             elif a not in state.doers[2]:
@@ -1808,6 +1814,7 @@ def _update_speaker(text: str, s_start: int, s_end: int, groups: list[Group], ru
             candidates.append(members)
     if candidates:
         state.speaker = _unique(list(candidates[-1]))
+        state.speaker_at = s_start
     for c in candidates:
         if len({m.code for m in c}) >= 2 and not state.authors:
             state.authors = _unique(list(c))
@@ -1819,6 +1826,7 @@ _INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311
 
 _NEAR_OBJECT = re.compile(r"\s*(?:\w+\s+){0,2}?(?:with|and|to)?\s*(?:the\s+)?")
 _BASED = ("-based", "–based")
+_CLAIMED_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # acts a victim's account accuses (sanctions are public)
 _BEFORE_ING = re.compile(r"\b(?:before|after|then)\s+$")  # "flies to Japan on Saturday ... before meeting Nakatani"
 _THEN = re.compile(r",\s*(?:and\s+)?then\s+(?:on\s+)?(?:to|in|at|for)\b[^.;:]*$")  # a later leg of the same plan
 _PURPOSE = re.compile(r"\b(?:for|to\s+(?:hold|attend|join))\s+(?:[\w\-]+\s+){0,3}$")
