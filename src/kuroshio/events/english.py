@@ -1230,7 +1230,8 @@ def _code_matches(
             parties = participants if trig.kind == "noun" else _unique(list(src) + list(tgt))
             if len({m.code for m in parties}) >= trig.min_parties:
                 pairs = list(permutations(parties, 2))
-                if trig.kind == "verb" and not tgt and match.head in rules.venue_verbs:
+                if trig.kind == "verb" and not tgt and not rules.venue_verbs.isdisjoint(
+                        state.low[match.start : match.end].split()):
                     pairs = []  # "Qin and Lavrov also attended the meeting": in one room, not meeting each other
                 elif trig.kind == "verb" and src and tgt and code[:2] == "03" and not _AGREED.search(
                     text, max(c_left, match.start - 40), match.end
