@@ -867,9 +867,10 @@ def _verb_follows(text: str, pos: int, rules: Rules) -> bool:
 
 
 def _named_before(groups: list[Group], group: Group, pos: int) -> tuple[Mention, ...]:
-    """The actors named (not pronouns, not "the two sides") in the sentence before ``pos``, outside ``group``."""
+    """The actors named (not pronouns, not "the two sides"; a short name told before counts: "Shin ... with Kihara")
+    in the sentence before ``pos``, outside ``group``."""
     return _unique([m for g in groups if g.end <= pos and g is not group
-                    for sl in g.slots if sl.pronoun is None for m in sl.members if m.kind != "coref"])
+                    for sl in g.slots if sl.pronoun in (None, "alias") for m in sl.members if m.kind != "coref"])
 
 
 def _members(group: Group | None, text: str) -> tuple[Mention, ...]:
