@@ -491,6 +491,11 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
             if not picked and earlier and it.entry.count == 2:
                 # "The two sides also exchanged views" opening a paragraph: the two states the text is about
                 picked = _main_pair(earlier)
+            if not picked and earlier and it.entry.count > 2:
+                # "The three ministers strongly condemned ..." opening a paragraph: the last three named together
+                if it.entry.persons:
+                    picked = _coordinated([h for h in earlier if h.person], it.entry.count, text)
+                picked = picked or _coordinated(earlier, it.entry.count, text)
             if not picked:
                 continue
             picked.sort(key=lambda h: h.start)
