@@ -200,7 +200,7 @@ def compile_pattern(
             if leading:
                 raise DictionaryError(f"{_FILE}: pattern {pattern!r} starts with a gap")
             n = int(body[1:] or 3)
-            parts.append(rf"(?:\s+[^\s.;:!?]+){{0,{n}}}")
+            parts.append(rf"(?:\s+(?:[^\s.;:!?]|(?<=\d)\.(?=\d))+){{0,{n}}}")  # ("1.06 billion": a decimal point)
             continue
         alternatives = body[1:-1].split("|") if body.startswith("(") else body.split("|")
         regexes: list[str] = []

@@ -1215,6 +1215,11 @@ def _code_matches(
             if b is None and cameo[:2] not in rules.targetless_roots:
                 return
             mode, date, precision = when()  # dates are only read for a sentence that yields an event
+            if cameo[:2] == "07" and mode == "planned" and trig.kind == "verb" and _PLEDGE_BEFORE.search(
+                    text, max(c_left, match.start - 40), match.start):
+                # "China said it would send emergency cash aid": a pledge of aid, made now (033x), as the annotation
+                # guide reads statements of intent
+                cameo, mode = "033" + cameo[2:3].replace("0", ""), "actual"
             if b is not None and cameo[:2] in _CLAIMED_ROOTS and mode == "actual" and state.speaker_at == s_start and \
                     c_left > s_start and any(m.country == b.country != a.country for m in state.speaker):
                 # "China's foreign ministry said the Philippine vessel had entered Chinese waters": the victim's own
@@ -1828,6 +1833,10 @@ _INTENT_OF = {"04": "036", "05": "032", "06": "031", "062": "0312", "061": "0311
 
 _NEAR_OBJECT = re.compile(r"\s*(?:\w+\s+){0,2}?(?:with|and|to)?\s*(?:the\s+)?")
 _BASED = ("-based", "–based")
+_PLEDGE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|pledged to|pledges to|promised to|promises to|vowed to|vows to)\s+"
+    r"(?:\w+ly\s+|also\s+|further\s+|soon\s+|continue to\s+|keep\s+)*$"
+)
 _CLAIMED_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # acts a victim's account accuses (sanctions are public)
 _BEFORE_ING = re.compile(r"\b(?:before|after|then)\s+$")  # "flies to Japan on Saturday ... before meeting Nakatani"
 _THEN = re.compile(r",\s*(?:and\s+)?then\s+(?:on\s+)?(?:to|in|at|for)\b[^.;:]*$")  # a later leg of the same plan
