@@ -1142,6 +1142,10 @@ def _code_matches(
                 subj = _subject(groups, c_left, match.start, taken, text) if trig.subject else None
                 if subj is None:  # "After summit talks, Yoon and Marcos agreed": the main clause's subject
                     subj = _time_phrase_subject(text, groups, s_start, s_end, match.start, taken, rules)
+                if subj is not None and not rules.venue_verbs.isdisjoint(state.low[subj.end : match.start].split()) \
+                        and len({m.country for m in _members(subj, text)}) > 2:
+                    subj = None  # "A, B, C and D attend the alliance's summits": in one room, no summit of theirs
+                    # ("Lee and Trump attended a summit" is theirs)
                 participants = _unique(list(participants) + list(_members(subj, text)))
         if src and trig.kind == "verb":
             subject_seen = True
@@ -1158,7 +1162,9 @@ def _code_matches(
             if timing:
                 return timing[0]
             if mode == "actual" and plan_ends and (_THEN.search(text, plan_ends[-1], match.start) or (
-                    match.head.endswith("ing") and _BEFORE_ING.search(text, plan_ends[-1], match.start))):
+                    match.head.endswith("ing") and _BEFORE_ING.search(text, plan_ends[-1], match.start)) or (
+                    _PURPOSE.search(text, plan_ends[-1], match.start))):  # "flies to Washington on Sunday for
+                # his first summit with Trump": the summit is the trip's, planned
                 mode = "planned"  # "flies to Wellington on Thursday for talks ..., then to Canberra for consultations"
             comma = text.find(",", match.end, c_right)  # "resumed imports, lifting a ban imposed in 2023"
             right = comma if comma >= 0 else c_right
@@ -1170,7 +1176,8 @@ def _code_matches(
             date, precision = _date(dates_for(mode == "planned" or scheduled), match.start, c_left, right)
             if date is None and scheduled and trig.visit:  # "Blinken heads to Tokyo, where he will hold talks on
                 date, precision = _date(dates_for(True), match.start, c_left, c_right)  # Sunday": the trip's day
-            if scheduled and trig.visit and match.head in rules.on_the_way:
+            if trig.visit and match.head in rules.on_the_way and (scheduled or (
+                    mode == "actual" and _BE_BEFORE.search(text, max(c_left, match.start - 12), match.start))):
                 mode = "planned"  # "Hegseth ... heads to Japan": on the way, the visit is still ahead
             if mode == "actual" and not trig.intent and code[:2] != "03":
                 day = anchor[0]
@@ -1659,7 +1666,9 @@ def _noun_arguments(
 _NOUN_LINK_PREPS = frozenset({"of", "in", "to", "with", "from", "against", "on", "by", "for", "at", "about", "over",
                               "toward", "towards", "between", "among", "into", "around", "near"})
 _PAIRED_MODIFIERS = re.compile(r"\b[a-z]+(?:-[a-z]+)? (?:and|or) [a-z]+(?:-[a-z]+)?\b")
-_NOT_MODIFIER = re.compile(r"\b(?:and|or|to|with|by|of|in|on|for|is|was|are|were|has|have|had|said|says|will)\b")
+_NOT_MODIFIER = re.compile(
+    r"\b(?:and|or|to|with|by|of|in|on|for|is|was|are|were|has|have|had|said|says|will|attend\w*|join\w*)\b"
+)  # ("X and Y attend the alliance's summits": the verb between, no compound "X-Y summit")
 
 
 @cache
@@ -1838,6 +1847,7 @@ _PLEDGE_BEFORE = re.compile(
     r"(?:\w+ly\s+|also\s+|further\s+|soon\s+|continue to\s+|keep\s+)*$"
 )
 _CLAIMED_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # acts a victim's account accuses (sanctions are public)
+_BE_BEFORE = re.compile(r"\b(?:is|are)\s+$")  # "Putin is heading to Vietnam": on the way
 _BEFORE_ING = re.compile(r"\b(?:before|after|then)\s+$")  # "flies to Japan on Saturday ... before meeting Nakatani"
 _THEN = re.compile(r",\s*(?:and\s+)?then\s+(?:on\s+)?(?:to|in|at|for)\b[^.;:]*$")  # a later leg of the same plan
 _PURPOSE = re.compile(r"\b(?:for|to\s+(?:hold|attend|join))\s+(?:[\w\-]+\s+){0,3}$")
