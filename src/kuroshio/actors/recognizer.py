@@ -493,9 +493,11 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
                 picked = _main_pair(earlier)
             if not picked and earlier and it.entry.count > 2:
                 # "The three ministers strongly condemned ..." opening a paragraph: the last three named together
-                if it.entry.persons:
-                    picked = _coordinated([h for h in earlier if h.person], it.entry.count, text)
-                picked = picked or _coordinated(earlier, it.entry.count, text)
+                people = [h for h in earlier if h.person] if it.entry.persons else []
+                picked = _coordinated(people, it.entry.count, text) or _coordinated(earlier, it.entry.count, text)
+                if not picked and people:  # "Austin hosted Marles, Kihara and Teodoro ... The four leaders"
+                    picked = _distinct(people, it.entry.count)
+                    picked = picked if len(picked) == it.entry.count else []
             if not picked:
                 continue
             picked.sort(key=lambda h: h.start)
