@@ -1363,8 +1363,10 @@ def _context_target(
         found = tuple(m for m in state.proposer[1] if m.country not in countries)
         if found:
             return found, True
-    if root == "05" and sentence.index - state.doers[0] <= 2 and rules.decision_object.match(text, match.end):
-        # "Seoul announced a compensation plan ... Tokyo welcomed the step": whoever took it
+    if root in ("05", "11", "12") and sentence.index - state.doers[0] <= 2 and rules.decision_object.match(
+            text, match.end):
+        # "Seoul announced a compensation plan ... Tokyo welcomed the step": whoever took it ("regretted the
+        # decision" too)
         found = tuple(m for m in state.doers[2] if m.country not in countries)
         if found:
             return found, True
