@@ -1119,6 +1119,16 @@ def _code_matches(
             if not tgt and src and not (trig.visit or trig.host or code[:2] == "04") and \
                     state.low.endswith(rules.target_prepositions, max(0, match.end - 9), match.end):
                 tgt = _place_after(text, match.end, c_right, src)  # "hit back at Seoul": a capital read as a place
+            if not tgt and src and trig.visit and state.low.endswith((" in", " at"), max(0, match.end - 3), match.end) \
+                    and not any(m.code.startswith("IGO") for g in groups if match.end <= g.start < c_right
+                                for sl in g.slots for m in sl.members) \
+                    and not any(m.trigger.visit and match.end <= m.start < c_right and any(
+                        0 <= g.start - m.end <= 5 for g in groups) and not _AND_WORD.search(text, match.end, m.start)
+                        for m in matches):
+                # "Kishida arrived in Kyiv on Tuesday": the capital is where the visit goes (not "arrived in Kuala
+                # Lumpur for the ASEAN meetings": a gathering, no visit to the host; nor "arrived in Hanoi on a state
+                # visit to Vietnam": the visit is told after it)
+                tgt = _place_after(text, match.end, c_right, src)
             if not tgt and trig.sym and code[:2] == "04" and src and not match.head.startswith("attend"):
                 tgt = _host(text, match.end, bound, src)
             if tgt_group is not None:
@@ -1849,6 +1859,7 @@ _PLEDGE_BEFORE = re.compile(
     r"(?:\w+ly\s+|also\s+|further\s+|soon\s+|continue to\s+|keep\s+)*$"
 )
 _CLAIMED_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # acts a victim's account accuses (sanctions are public)
+_AND_WORD = re.compile(r"\band\b")
 _BE_BEFORE = re.compile(r"\b(?:is|are)\s+$")  # "Putin is heading to Vietnam": on the way
 _BEFORE_ING = re.compile(r"\b(?:before|after|then)\s+$")  # "flies to Japan on Saturday ... before meeting Nakatani"
 _THEN = re.compile(r",\s*(?:and\s+)?then\s+(?:on\s+)?(?:to|in|at|for)\b[^.;:]*$")  # a later leg of the same plan
