@@ -1119,16 +1119,8 @@ def _code_matches(
             if not tgt and src and not (trig.visit or trig.host or code[:2] == "04") and \
                     state.low.endswith(rules.target_prepositions, max(0, match.end - 9), match.end):
                 tgt = _place_after(text, match.end, c_right, src)  # "hit back at Seoul": a capital read as a place
-            if not tgt and src and trig.visit and state.low.endswith((" in", " at"), max(0, match.end - 3), match.end) \
-                    and not any(m.code.startswith("IGO") for g in groups if match.end <= g.start < c_right
-                                for sl in g.slots for m in sl.members) \
-                    and not any(m.trigger.visit and match.end <= m.start < c_right and any(
-                        0 <= g.start - m.end <= 5 for g in groups) and not _AND_WORD.search(text, match.end, m.start)
-                        for m in matches):
-                # "Kishida arrived in Kyiv on Tuesday": the capital is where the visit goes (not "arrived in Kuala
-                # Lumpur for the ASEAN meetings": a gathering, no visit to the host; nor "arrived in Hanoi on a state
-                # visit to Vietnam": the visit is told after it)
-                tgt = _place_after(text, match.end, c_right, src)
+            if not tgt and src and trig.visit and state.low.endswith((" in", " at"), max(0, match.end - 3), match.end):
+                tgt = _arrival_place(text, match, c_right, src, groups, matches)
             if not tgt and trig.sym and code[:2] == "04" and src and not match.head.startswith("attend"):
                 tgt = _host(text, match.end, bound, src)
             if tgt_group is not None:
@@ -1171,11 +1163,13 @@ def _code_matches(
         ) -> tuple[str, str | None, str | None]:
             if timing:
                 return timing[0]
+            # a later part of a plan told earlier in the sentence: "flies to Wellington on Thursday for talks ..., then
+            # to Canberra for consultations", "... before meeting Nakatani", "flies to Washington on Sunday for his
+            # first summit with Trump"
             if mode == "actual" and plan_ends and (_THEN.search(text, plan_ends[-1], match.start) or (
                     match.head.endswith("ing") and _BEFORE_ING.search(text, plan_ends[-1], match.start)) or (
-                    _PURPOSE.search(text, plan_ends[-1], match.start))):  # "flies to Washington on Sunday for
-                # his first summit with Trump": the summit is the trip's, planned
-                mode = "planned"  # "flies to Wellington on Thursday for talks ..., then to Canberra for consultations"
+                    _PURPOSE.search(text, plan_ends[-1], match.start))):
+                mode = "planned"
             comma = text.find(",", match.end, c_right)  # "resumed imports, lifting a ban imposed in 2023"
             right = comma if comma >= 0 else c_right
             if code[:2] == "03":
@@ -1225,7 +1219,8 @@ def _code_matches(
 
         def emit(
             a: Mention, b: Mention | None, cameo: str, confidence: float, span: tuple[int, int] = span,
-            when: Callable[[], tuple[str, str | None, str | None]] = when,
+            when: Callable[[], tuple[str, str | None, str | None]] = when, trig: Trigger = trig, c_left: int = c_left,
+            match: _Match = match,
         ) -> None:
             if b is not None and (a.code == b.code or (a.country == b.country and b.country in (a.code, b.code))):
                 return  # no event of an actor with itself, nor of a state with its own government
@@ -1236,7 +1231,7 @@ def _code_matches(
                     text, max(c_left, match.start - 40), match.start):
                 # "China said it would send emergency cash aid": a pledge of aid, made now (033x), as the annotation
                 # guide reads statements of intent
-                cameo, mode = "033" + cameo[2:3].replace("0", ""), "actual"
+                cameo, mode = _PLEDGED[cameo[:3]], "actual"
             if b is not None and cameo[:2] in _CLAIMED_ROOTS and mode == "actual" and state.speaker_at == s_start and \
                     c_left > s_start and any(m.country == b.country != a.country for m in state.speaker):
                 # "China's foreign ministry said the Philippine vessel had entered Chinese waters": the victim's own
@@ -1601,6 +1596,22 @@ def _other_of_pair(
 _PLACE_NEXT = re.compile(r"\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)\b(?!['’]s)")
 
 
+def _arrival_place(
+    text: str, match: _Match, right: int, src: tuple[Mention, ...], groups: list[Group], matches: list[_Match]
+) -> tuple[Mention, ...]:
+    """The state visited by "arrived in <capital>" ("Kishida arrived in Kyiv on Tuesday"), which the recognizer reads
+    as a place; () when the clause names an international body ("arrived in Kuala Lumpur for the ASEAN meetings": a
+    gathering, no visit to the host) or a visit told right after ("arrived in Hanoi on a state visit to Vietnam")."""
+    if any(m.code.startswith("IGO") for g in groups if match.end <= g.start < right for sl in g.slots
+           for m in sl.members):
+        return ()
+    for later in matches:
+        if later.trigger.visit and match.end <= later.start < right and not _AND_WORD.search(
+                text, match.end, later.start) and any(0 <= g.start - later.end <= 5 for g in groups):
+            return ()
+    return _place_after(text, match.end, right, src)
+
+
 def _place_after(text: str, pos: int, right: int, src: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The state of a capital named right after a trigger that ends in a preposition ("hit back at Seoul"), which the
     actor recognizer reads as a place; () when none, or the source's own."""
@@ -1858,6 +1869,7 @@ _PLEDGE_BEFORE = re.compile(
     r"\b(?:will|would|shall|pledged to|pledges to|promised to|promises to|vowed to|vows to)\s+"
     r"(?:\w+ly\s+|also\s+|further\s+|soon\s+|continue to\s+|keep\s+)*$"
 )
+_PLEDGED = {"070": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "033"}  # aid -> its pledge
 _CLAIMED_ROOTS = frozenset({"15", "17", "18", "19", "20"})  # acts a victim's account accuses (sanctions are public)
 _AND_WORD = re.compile(r"\band\b")
 _BE_BEFORE = re.compile(r"\b(?:is|are)\s+$")  # "Putin is heading to Vietnam": on the way
