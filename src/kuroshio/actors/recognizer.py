@@ -467,9 +467,9 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
             continue
         if it.kind != "coref":
             out.append(it)
+            # "arrived from London", "Russia's war in Ukraine": a place, not a party "the two sides" could mean
             if not (it.kind in ("capital", "state") and _PLACE_BEFORE.search(text, max(0, it.start - 8), it.start)):
-                history.append(it)  # ("arrived from London", "Russia's war in Ukraine": a place, not a party the two
-                # sides could mean)
+                history.append(it)
             continue
         rule = it.entry.resolve
         if rule == "plural":
@@ -480,8 +480,8 @@ def resolve_coreference(items: list[Item], doc: Document, date: str | None) -> l
             ):
                 sector = nxt.sector
             picked = []
-            if it.entry.persons:  # "Trump had asked Modi to stop in Washington on his way back from the summit in
-                # Canada ... The two leaders agreed to meet": the people named, not the last two states
+            if it.entry.persons:  # "Trump had asked Modi to stop ... from the summit in Canada. The two leaders
+                # agreed to meet": the people named, not the last two states
                 picked = _plural_antecedents([h for h in history if h.person], it.entry.count, it.start,
                                              sentence_starts, text)
             picked = picked or _plural_antecedents(history, it.entry.count, it.start, sentence_starts, text)
