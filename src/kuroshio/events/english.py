@@ -124,6 +124,7 @@ class Rules:
     inverted: re.Pattern[str] = re.compile(r"(?!)")
     frame_fillers: frozenset[str] = frozenset()
     planned_after_noun: re.Pattern[str] = re.compile(r"(?!)")
+    negated_after_noun: re.Pattern[str] = re.compile(r"(?!)")
     context_names: tuple[tuple[str, re.Pattern[str], str, frozenset[str]], ...] = ()
     dateline: re.Pattern[str] = re.compile("(?!)")
     infinitive: re.Pattern[str] = re.compile("(?!)")  # "to" + a verb; not "to both X and Y", "to the"
@@ -269,6 +270,9 @@ def load_rules() -> Rules:
             ),
             it_clause=re.compile(r"\b(?:" + _trie(speech_words + sorted(
                 form for verb in data.get("it_clause_verbs") or () for form in verb_forms(str(verb)))) + r")\s+$"),
+            negated_after_noun=re.compile(
+                r"[^;:.]{0,120}?\b(?:" + _trie(data["negation"].get("after_noun", [])) + r")\b", re.IGNORECASE
+            ),
             planned_after_noun=re.compile(
                 r"[^,;:]{0,80}?\b(?:" + _trie(plan.get("after_noun", [])) + r")\b", re.IGNORECASE
             ),
@@ -1749,6 +1753,8 @@ def _mode(
             return "negated"
     if _found_in(" ".join(words[-rules.negation_window :]), rules.negation, rules.negation_ascii):
         return "negated"
+    if match.trigger.kind == "noun" and rules.negated_after_noun.match(text, match.end, s_end):
+        return "negated"  # "A meeting between Lee and Trump, which both sides had been arranging, did not take place"
     if text.find(" that", s_start, start) >= 0:  # (a cheap test first: most clauses have no "that" before)
         denial = rules.denied_that.search(text, s_start, start)
         if denial is not None and not rules.denial_end.search(text, denial.end(), start):
