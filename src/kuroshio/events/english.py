@@ -1134,7 +1134,8 @@ def _code_matches(
             noun_right = min([bound] + [v for v in all_starts if v > match.start])
             noun_left = max([c_left] + [v.end for v in matches if v.trigger.kind == "verb" and v.end <= match.start])
             # (a verb trigger before the noun ends its modifiers: "Pyongyang denounced the joint drills")
-            src, tgt, participants = _noun_arguments(text, groups, match, noun_left, noun_right, trig)
+            src, tgt, participants = _noun_arguments(text, groups, match, noun_left, noun_right, trig,
+                                                              rules.venue_verbs)
             if not src and trig.subject and not trig.sym and not _YEAR_BEFORE.search(text, noun_left, match.start):
                 # ("victims of the 1945 atomic bombing": a dated past event is not the clause subject's own)
                 subj = _subject(groups, c_left, match.start, taken, text)
@@ -1646,16 +1647,19 @@ def _is_passive(text: str, left: int, match: _Match, lexicon: Lexicon) -> bool:
 
 
 def _noun_arguments(
-    text: str, groups: list[Group], match: _Match, left: int, right: int, trig: Trigger
+    text: str, groups: list[Group], match: _Match, left: int, right: int, trig: Trigger,
+    venue_verbs: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Mention, ...], tuple[Mention, ...], tuple[Mention, ...]]:
     """(source, target, participants) of a noun trigger from the words attached to it: a possessive or compound
-    right before it ("Russia's war", "the Japan-ROK summit"), "by/from X" (source), "between/among/of/with X"
-    (participants of a symmetric noun) and the target prepositions of the entry."""
+    right before it ("Russia's war", "the Japan-ROK summit"; no verb of ``venue_verbs`` between: "X and Y attend the
+    alliance's summits"), "by/from X" (source), "between/among/of/with X" (participants of a symmetric noun) and the
+    target prepositions of the entry."""
     pre = None
     for g in groups:  # with at most three modifier words between the actor and the noun
         if g.end <= match.start and g.start >= left:
             between = _PAIRED_MODIFIERS.sub("x", text[g.end : match.start])  # "Russian missile and drone attack"
-            if _MODIFIER_GAP.fullmatch(between) and not _NOT_MODIFIER.search(between):
+            if _MODIFIER_GAP.fullmatch(between) and not _NOT_MODIFIER.search(between) and \
+                    venue_verbs.isdisjoint(between.lower().split()):
                 pre = g
     src: list[Mention] = []
     tgt: list[Mention] = []
@@ -1693,9 +1697,7 @@ def _noun_arguments(
 _NOUN_LINK_PREPS = frozenset({"of", "in", "to", "with", "from", "against", "on", "by", "for", "at", "about", "over",
                               "toward", "towards", "between", "among", "into", "around", "near"})
 _PAIRED_MODIFIERS = re.compile(r"\b[a-z]+(?:-[a-z]+)? (?:and|or) [a-z]+(?:-[a-z]+)?\b")
-_NOT_MODIFIER = re.compile(
-    r"\b(?:and|or|to|with|by|of|in|on|for|is|was|are|were|has|have|had|said|says|will|attend\w*|join\w*)\b"
-)  # ("X and Y attend the alliance's summits": the verb between, no compound "X-Y summit")
+_NOT_MODIFIER = re.compile(r"\b(?:and|or|to|with|by|of|in|on|for|is|was|are|were|has|have|had|said|says|will)\b")
 
 
 @cache
